@@ -1,0 +1,160 @@
+"""Turn one disclosure file into seed records for every table, plus its identity."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_warehouse.errors import ExtractionError
+from budget_warehouse.markdown import Fragment, parse_fragments
+from budget_warehouse.registry import BY_NUMBER, TABLES, TableKind
+from budget_warehouse.tables.base import ParsedTable, Record, TableSource
+from budget_warehouse.tables.ledgers import published_year
+from budget_warehouse.text import normalise_label
+
+_YEAR_ATTRIBUTE = re.compile(r"(\d{4})年度")
+
+
+@dataclass
+class ExtractedDocument:
+    """Everything one file contributes to the seeds, keyed by seed name."""
+
+    path: Path
+    document: Record
+    rows: dict[str, list[Record]] = field(default_factory=dict)
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for name, rows in self.rows.items() if name.startswith("t"))
+
+
+def _title(fragment: Fragment) -> str:
+    if fragment.title:
+        return fragment.title
+    # 表14 and 表15 carry their title in the first cell of the table instead of a heading.
+    for row in fragment.rows:
+        for cell in row.cells:
+            if cell.strip():
+                return cell.strip()
+    return ""
+
+
+def _group(path: Path, fragments: list[Fragment]) -> dict[int, TableSource]:
+    sources: dict[int, TableSource] = {}
+    for fragment in fragments:
+        kind = BY_NUMBER.get(fragment.table_number)
+        if kind is None:
+            raise ExtractionError(path, f"表{fragment.table_number} is not a table of the 15-table template", line_number=fragment.line_number)
+        if fragment.table_number not in sources:
+            title = _title(fragment)
+            if normalise_label(kind.title) not in normalise_label(title):
+                raise ExtractionError(
+                    path,
+                    f"expected the title {kind.title!r}, found {title!r}",
+                    table_number=kind.number,
+                    line_number=fragment.line_number,
+                )
+            sources[fragment.table_number] = TableSource(path, kind.number, [])
+        sources[fragment.table_number].fragments.append(fragment)
+    missing = [kind.number for kind in TABLES if kind.number not in sources]
+    if missing:
+        raise ExtractionError(path, f"missing required tables {', '.join(f'表{n}' for n in missing)}")
+    return sources
+
+
+def _department(path: Path, sources: dict[int, TableSource]) -> str:
+    names = {f.unit_name.strip() for s in sources.values() for f in s.fragments if f.unit_name and f.unit_name.strip()}
+    if len(names) != 1:
+        found = sorted(names) or "none"
+        raise ExtractionError(path, f"expected one 单位名称 across the tables, found {found}")
+    return names.pop()
+
+
+def _fiscal_year(path: Path, parsed: dict[int, ParsedTable]) -> int:
+    year = published_year(parsed[1])
+    if year is None:
+        for record in parsed[15].records:
+            match = _YEAR_ATTRIBUTE.search((record.get("value_text") or "").replace(" ", ""))
+            if record.get("label") == "年度" and match:
+                year = int(match.group(1))
+    if year is None:
+        raise ExtractionError(path, "no fiscal year: expected 'YYYY 年预算数' in the header", table_number=1)
+    return year
+
+
+def _phase(sources: dict[int, TableSource]) -> str:
+    return "决算" if "决算" in (sources[1].fragments[0].title or "") else "预算"
+
+
+def extract_document(path: Path, display_path: str | None = None) -> ExtractedDocument:
+    shown = Path(display_path) if display_path else path
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExtractionError(shown, f"cannot read as UTF-8 text: {exc}") from None
+    fragments, _preamble = parse_fragments(text)
+    if not fragments:
+        raise ExtractionError(shown, "not a disclosure: no '表 N' table markers found")
+    sources = _group(shown, fragments)
+    parsed = {number: BY_NUMBER[number].parse(source) for number, source in sources.items()}
+    document_id = hashlib.sha256(raw).hexdigest()[:16]
+    department = _department(shown, sources)
+    year = _fiscal_year(shown, parsed)
+    document: Record = {
+        "document_id": document_id,
+        "department_name": department,
+        "fiscal_year": str(year),
+        "phase": _phase(sources),
+        "source_file": shown.name,
+        "source_sha256": hashlib.sha256(raw).hexdigest(),
+        "table_count": str(len(sources)),
+    }
+    extracted = ExtractedDocument(path=shown, document=document)
+    extracted.rows["documents"] = [document]
+    extracted.rows["document_tables"] = []
+    extracted.rows["document_notes"] = []
+    for kind in TABLES:
+        _add_table(extracted, kind, sources[kind.number], parsed[kind.number])
+    return extracted
+
+
+def _add_table(extracted: ExtractedDocument, kind: TableKind, source: TableSource, parsed: ParsedTable) -> None:
+    document = extracted.document
+    unit = parsed.unit or next((f.unit for f in source.fragments if f.unit), None) or kind.default_unit
+    unit = unit.strip()
+    precision = str(parsed.precision)
+    key = {
+        "document_id": document["document_id"],
+        "department_name": document["department_name"],
+        "fiscal_year": document["fiscal_year"],
+        "table_number": str(kind.number),
+    }
+    extracted.rows[kind.seed_name] = [
+        {**key, **record, "amount_unit": unit, "amount_precision": precision} for record in parsed.records
+    ]
+    extracted.rows["document_tables"].append(
+        {
+            "document_id": document["document_id"],
+            "table_number": str(kind.number),
+            "seed_name": kind.seed_name,
+            "table_title": _title(source.fragments[0]),
+            "amount_unit": unit,
+            "amount_precision": precision,
+            "page_count": str(sum(len(f.pages) for f in source.fragments)),
+            "row_count": str(len(parsed.records)),
+            "source_line_number": str(source.fragments[0].line_number),
+        }
+    )
+    notes = [note for fragment in source.fragments for note in fragment.notes] + parsed.notes
+    for line_number, note in sorted(notes):
+        extracted.rows["document_notes"].append(
+            {
+                "document_id": document["document_id"],
+                "table_number": str(kind.number),
+                "source_line_number": str(line_number),
+                "note_text": note,
+            }
+        )

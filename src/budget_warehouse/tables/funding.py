@@ -1,0 +1,85 @@
+"""Tables whose columns are the funding sources (资金来源): 表2 revenue by source, 表4 basic
+expenditure by 经济分类 and 表5 project expenditure by category and item."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from budget_warehouse.tables.base import ParsedTable, TableSource
+from budget_warehouse.tables.grid import Column, GridSpec, as_record, read_grid
+
+# The template's funding-source columns in published order. Multi-row headers put a 小计 under
+# each group label, so the two subtotal columns are matched by position only.
+FUNDING_COLUMNS: tuple[Column, ...] = (
+    Column("total_amount", ("总计", "收入总计"), "amount"),
+    Column("fiscal_appropriation_subtotal_amount", (), "amount"),
+    Column("general_public_budget_subtotal_amount", (), "amount"),
+    Column("general_funding_amount", ("一般性经费拨款",), "amount"),
+    Column("special_funds_amount", ("财政专项资金拨款",), "amount"),
+    Column("government_investment_amount", ("政府投资项目拨款",), "amount"),
+    Column("government_fund_budget_amount", ("政府性基金预算拨款",), "amount"),
+    Column("state_capital_budget_amount", ("国有资本经营预算拨款",), "amount"),
+    Column("fiscal_special_account_amount", ("财政专户拨款",), "amount"),
+    Column("business_revenue_amount", ("事业收入",), "amount"),
+    Column("business_operating_revenue_amount", ("事业单位经营收入",), "amount"),
+    Column("other_revenue_amount", ("其他收入",), "amount"),
+    Column("higher_level_subsidy_amount", ("上级补助收入",), "amount"),
+    Column("subordinate_unit_remittance_amount", ("附属单位上缴收入",), "amount"),
+    Column("business_fund_draw_amount", ("用事业基金弥补收支差额",), "amount"),
+    Column("prior_year_carryover_amount", ("上年结余结转",), "amount"),
+)
+_GROUPS = frozenset({"本年收入", "财政预算拨款", "一般公共预算拨款", "小计"})
+
+REVENUE_SPEC = GridSpec(columns=(Column("unit_name", ("预算单位",)), *FUNDING_COLUMNS), group_labels=_GROUPS)
+EXPENDITURE_SPEC = GridSpec(columns=(Column("item_name", ("支出项目类别",)), *FUNDING_COLUMNS), group_labels=_GROUPS)
+
+
+def parse_revenue(source: TableSource) -> ParsedTable:
+    parsed = ParsedTable()
+    for row in read_grid(source, REVENUE_SPEC, parsed):
+        parsed.add(row.body, **as_record(row))
+    return parsed
+
+
+def parse_basic_expenditure(source: TableSource) -> ParsedTable:
+    """表4: the first row is the department's total; the rest name 经济分类 类 and 款, whose
+    codes are resolved in dbt against the reference list."""
+    parsed = ParsedTable()
+    for index, row in enumerate(read_grid(source, EXPENDITURE_SPEC, parsed)):
+        parsed.add(row.body, row_kind="unit_total" if index == 0 else "subject", **as_record(row))
+    return parsed
+
+
+def parse_project_expenditure(source: TableSource) -> ParsedTable:
+    """表5: categories and items are published by name only, without indentation. An item list
+    ends where its amounts add up to the category's (within rounding), which is how a reader
+    tells 预留机动 the category from 预留机动 the item beneath it."""
+    parsed = ParsedTable()
+    rows = list(read_grid(source, EXPENDITURE_SPEC, parsed))
+    if not rows:
+        return parsed
+    unit_total, *subject_rows = rows
+    parsed.add(unit_total.body, row_kind="unit_total", parent_source_row_number=None, **as_record(unit_total))
+    step = parsed.precision
+    index = 0
+    while index < len(subject_rows):
+        category = subject_rows[index]
+        target = Decimal(category["total_amount"] or "0")
+        parsed.add(category.body, row_kind="category", parent_source_row_number=None, **as_record(category))
+        index += 1
+        running, items = Decimal(0), 0
+        while index < len(subject_rows) and not (items and abs(running - target) <= step * (items + 1) / 2):
+            item = subject_rows[index]
+            running += Decimal(item["total_amount"] or "0")
+            items += 1
+            parent = str(category.body.row_number)
+            parsed.add(item.body, row_kind="item", parent_source_row_number=parent, **as_record(item))
+            index += 1
+        if items == 0 or abs(running - target) > step * (items + 1) / 2:
+            raise source.error(
+                f"the items under category {category['item_name']!r} add up to {running}, "
+                f"but the category's 总计 is {target}",
+                row=category.body,
+                column="总计",
+            )
+    return parsed
