@@ -1,0 +1,28 @@
+{#- Published text without the converter's markup (<br>, <p>, <b>) and surrounding blanks;
+    an empty result is NULL. -#}
+{% macro clean_text(column) -%}
+    {{ return(adapter.dispatch('clean_text', 'budget_warehouse')(column)) }}
+{%- endmacro %}
+
+{% macro default__clean_text(column) -%}
+    nullif(trim(regexp_replace({{ column }}, '</?(br|p|b)\s*/?>', '', 'g')), '')
+{%- endmacro %}
+
+{% macro spark__clean_text(column) -%}
+    nullif(trim(regexp_replace({{ column }}, '</?(br|p|b)\\s*/?>', '')), '')
+{%- endmacro %}
+
+
+{#- A comparison key for names: cleaned text without any whitespace, and without the
+    enumeration prefix (一、二、…) the revenue side of 表1 and 表6 puts before its groups. -#}
+{% macro name_key(column) -%}
+    {{ return(adapter.dispatch('name_key', 'budget_warehouse')(column)) }}
+{%- endmacro %}
+
+{% macro default__name_key(column) -%}
+    regexp_replace(regexp_replace({{ clean_text(column) }}, '\s', '', 'g'), '^[一二三四五六七八九十]+、', '')
+{%- endmacro %}
+
+{% macro spark__name_key(column) -%}
+    regexp_replace(regexp_replace({{ clean_text(column) }}, '\\s', ''), '^[一二三四五六七八九十]+、', '')
+{%- endmacro %}
