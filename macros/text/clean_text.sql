@@ -13,16 +13,25 @@
 {%- endmacro %}
 
 
-{#- A comparison key for names: cleaned text without any whitespace, and without the
-    enumeration prefix (一、二、…) the revenue side of 表1 and 表6 puts before its groups. -#}
+{#- A comparison key for names: cleaned text without any whitespace, with full-width
+    parentheses folded to ASCII, and without the enumeration prefix (一、二、…) the revenue side
+    of 表1 and 表6 puts before its groups. -#}
 {% macro name_key(column) -%}
     {{ return(adapter.dispatch('name_key', 'budget_warehouse')(column)) }}
 {%- endmacro %}
 
 {% macro default__name_key(column) -%}
-    regexp_replace(regexp_replace({{ clean_text(column) }}, '\s', '', 'g'), '^[一二三四五六七八九十]+、', '')
+    regexp_replace(
+        regexp_replace(replace(replace({{ clean_text(column) }}, '（', '('), '）', ')'), '\s', '', 'g'),
+        '^[一二三四五六七八九十]+、',
+        ''
+    )
 {%- endmacro %}
 
 {% macro spark__name_key(column) -%}
-    regexp_replace(regexp_replace({{ clean_text(column) }}, '\\s', ''), '^[一二三四五六七八九十]+、', '')
+    regexp_replace(
+        regexp_replace(replace(replace({{ clean_text(column) }}, '（', '('), '）', ')'), '\\s', ''),
+        '^[一二三四五六七八九十]+、',
+        ''
+    )
 {%- endmacro %}

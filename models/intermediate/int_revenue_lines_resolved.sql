@@ -1,0 +1,173 @@
+-- Revenue by source as published in three tables: the revenue ledgers of 表1 and 表6 (one
+-- line per source, by name) and 表2 (one column per source). Each line is given the code of
+-- its source from ref_revenue_sources, so the three can be compared and summed alike.
+{%- set funding_columns = [
+    'total_amount',
+    'fiscal_appropriation_subtotal_amount',
+    'general_public_budget_subtotal_amount',
+    'general_funding_amount',
+    'special_funds_amount',
+    'government_investment_amount',
+    'government_fund_budget_amount',
+    'state_capital_budget_amount',
+    'fiscal_special_account_amount',
+    'business_revenue_amount',
+    'business_operating_revenue_amount',
+    'other_revenue_amount',
+    'higher_level_subsidy_amount',
+    'subordinate_unit_remittance_amount',
+    'business_fund_draw_amount',
+    'prior_year_carryover_amount',
+] %}
+
+with
+
+ledger_lines as (
+
+    select *
+    from {{ ref('int_overview_lines_classified') }}
+    where side = 'revenue'
+
+),
+
+revenue_by_source as (
+
+    select * from {{ ref('stg_disclosure__t02_revenue_by_source') }}
+
+),
+
+sources as (
+
+    select * from {{ ref('stg_reference__revenue_sources') }}
+
+),
+
+ledger_resolved as (
+
+    select
+        ledger_lines.document_id,
+        ledger_lines.table_number,
+        ledger_lines.source_row_number,
+        sources.revenue_source_code,
+        ledger_lines.amount,
+        ledger_lines.item_name as published_name,
+        ledger_lines.rounding_step
+    from ledger_lines
+    left join sources
+        on ledger_lines.item_name_key = sources.revenue_source_name_key
+
+),
+
+columns_unpivoted as (
+
+    {% for column in funding_columns %}
+        select
+            document_id,
+            table_number,
+            source_row_number,
+            '{{ column }}' as funding_column,
+            {{ column }} as amount,
+            rounding_step
+        from revenue_by_source
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+columns_resolved as (
+
+    select
+        columns_unpivoted.document_id,
+        columns_unpivoted.table_number,
+        columns_unpivoted.source_row_number,
+        sources.revenue_source_code,
+        columns_unpivoted.amount,
+        sources.revenue_source_name as published_name,
+        columns_unpivoted.rounding_step
+    from columns_unpivoted
+    left join sources
+        on columns_unpivoted.funding_column = sources.funding_column
+
+),
+
+unioned as (
+
+    select * from ledger_resolved
+    union all
+    select * from columns_resolved
+
+),
+
+-- Every (source, ancestor) pair of the reference tree; the tree is four levels deep.
+ancestors as (
+
+    select
+        sources.revenue_source_code,
+        ancestor.revenue_source_code as ancestor_code
+    from sources
+    inner join sources as parent on sources.parent_code = parent.revenue_source_code
+    inner join sources as ancestor
+        on ancestor.revenue_source_code in (
+            parent.revenue_source_code,
+            parent.parent_code,
+            (select grandparent.parent_code from sources as grandparent
+             where grandparent.revenue_source_code = parent.parent_code)
+        )
+
+),
+
+-- Ledger tables publish one line per source; 表2 publishes one row per unit, each its own group.
+grouped as (
+
+    select
+        *,
+        case when table_number = 2 then source_row_number else 0 end as line_group
+    from unioned
+
+),
+
+-- A source is a leaf where none of its descendants is published in the same group, so
+-- summing the leaves of one table never counts a subtotal and its parts twice.
+ancestors_published as (
+
+    select distinct
+        grouped.document_id,
+        grouped.table_number,
+        grouped.line_group,
+        ancestors.ancestor_code as revenue_source_code
+    from grouped
+    inner join ancestors
+        on grouped.revenue_source_code = ancestors.revenue_source_code
+
+),
+
+final as (
+
+    select
+        -- ids
+        unioned.document_id,
+        unioned.table_number,
+        unioned.source_row_number,
+        unioned.revenue_source_code,
+
+        -- amounts (万元)
+        unioned.amount,
+
+        -- text
+        unioned.published_name,
+        unioned.rounding_step,
+
+        -- flags
+        ancestors_published.revenue_source_code is null as is_leaf
+
+    from grouped as unioned
+    left join ancestors_published
+        on
+            unioned.document_id = ancestors_published.document_id
+            and unioned.table_number = ancestors_published.table_number
+            and unioned.line_group = ancestors_published.line_group
+            and unioned.revenue_source_code = ancestors_published.revenue_source_code
+
+)
+
+select * from final

@@ -1,0 +1,76 @@
+-- Departments under every name they have published under. A document's own name is one;
+-- the name 表12 gives to last year's row, where it differs, is the department's predecessor
+-- (深圳市龙华区政务服务局 before it became 深圳市龙华区政务服务数据管理局).
+with
+
+documents as (
+
+    select * from {{ ref('stg_disclosure__documents') }}
+
+),
+
+three_public_expenses as (
+
+    select * from {{ ref('stg_disclosure__t12_three_public_expenses') }}
+
+),
+
+publishers as (
+
+    select
+        department_name,
+        min(fiscal_year) as first_fiscal_year,
+        max(fiscal_year) as last_fiscal_year,
+        count(*) as document_count
+    from documents
+    group by department_name
+
+),
+
+predecessors as (
+
+    select distinct
+        three_public_expenses.unit_name as department_name,
+        documents.department_name as successor_name
+    from three_public_expenses
+    inner join documents
+        on three_public_expenses.document_id = documents.document_id
+    where
+        three_public_expenses.budget_year < documents.fiscal_year
+        and three_public_expenses.unit_name != documents.department_name
+
+),
+
+names as (
+
+    select department_name from publishers
+    union
+    select department_name from predecessors
+
+),
+
+final as (
+
+    select
+        -- ids
+        {{ department_id('names.department_name') }} as department_id,
+        {{ department_id('predecessors.successor_name') }} as successor_department_id,
+
+        -- text
+        names.department_name,
+
+        -- years and counts
+        publishers.first_fiscal_year,
+        publishers.last_fiscal_year,
+        coalesce(publishers.document_count, 0) as document_count,
+
+        -- flags
+        publishers.department_name is not null as has_documents
+
+    from names
+    left join publishers on names.department_name = publishers.department_name
+    left join predecessors on names.department_name = predecessors.department_name
+
+)
+
+select * from final

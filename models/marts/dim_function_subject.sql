@@ -1,0 +1,105 @@
+-- The 功能分类 tree: every 类 of the reference list and every 款 and 项 a document publishes,
+-- with the codes and names of each subject's ancestors so BI tools roll up without recursion.
+with
+
+reference_classes as (
+
+    select * from {{ ref('stg_reference__function_classes') }}
+
+),
+
+coded_subjects as (
+
+    select * from {{ ref('int_function_subjects_unioned') }}
+
+),
+
+transfers as (
+
+    select * from {{ ref('stg_disclosure__t10_special_transfer_expenditure') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('stg_disclosure__documents') }}
+
+),
+
+published as (
+
+    select document_id, function_code, function_name from coded_subjects
+    union all
+    select document_id, function_code, function_name from transfers where row_kind = 'subject'
+
+),
+
+-- A subject renamed between years takes its name from the latest document.
+latest_names as (
+
+    select
+        published.function_code,
+        published.function_name,
+        row_number() over (
+            partition by published.function_code
+            order by documents.fiscal_year desc, published.document_id desc
+        ) as recency
+    from published
+    inner join documents on published.document_id = documents.document_id
+
+),
+
+all_codes as (
+
+    select function_code from reference_classes
+    union
+    select function_code from published
+    union
+    select substr(function_code, 1, 3) from published
+    union
+    select substr(function_code, 1, 5) from published where length(function_code) >= 5
+
+),
+
+named as (
+
+    select
+        all_codes.function_code,
+        coalesce(reference_classes.function_name, latest_names.function_name) as function_name
+    from all_codes
+    left join latest_names
+        on all_codes.function_code = latest_names.function_code and latest_names.recency = 1
+    left join reference_classes
+        on all_codes.function_code = reference_classes.function_code
+
+),
+
+final as (
+
+    select
+        -- ids
+        named.function_code,
+        case length(named.function_code) when 3 then 1 when 5 then 2 when 7 then 3 end as level,
+        case
+            when length(named.function_code) > 3
+                then substr(named.function_code, 1, length(named.function_code) - 2)
+        end as parent_code,
+        class.function_code as class_code,
+        subclass.function_code as subclass_code,
+        case when length(named.function_code) = 7 then named.function_code end as item_code,
+
+        -- text
+        named.function_name,
+        class.function_name as class_name,
+        subclass.function_name as subclass_name,
+        case when length(named.function_code) = 7 then named.function_name end as item_name
+
+    from named
+    left join named as class
+        on class.function_code = substr(named.function_code, 1, 3)
+    left join named as subclass
+        on subclass.function_code = substr(named.function_code, 1, 5) and length(named.function_code) >= 5
+
+)
+
+select * from final

@@ -1,0 +1,77 @@
+-- 政府采购品目 codes as published, each with the nearest published code above it. The
+-- catalogue skips levels (A9900 under A), so parents come from the codes, not fixed lengths.
+with
+
+items as (
+
+    select * from {{ ref('int_procurement_items_nested') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('stg_disclosure__documents') }}
+
+),
+
+latest_names as (
+
+    select
+        items.catalogue_code,
+        items.catalogue_name,
+        row_number() over (
+            partition by items.catalogue_code
+            order by documents.fiscal_year desc, items.document_id desc
+        ) as recency
+    from items
+    inner join documents on items.document_id = documents.document_id
+
+),
+
+codes as (
+
+    select catalogue_code, catalogue_name
+    from latest_names
+    where recency = 1
+
+),
+
+prefixes as (
+
+    select
+        child.catalogue_code,
+        parent.catalogue_code as parent_code,
+        row_number() over (
+            partition by child.catalogue_code order by length(parent.catalogue_code) desc
+        ) as nearness,
+        count(*) over (partition by child.catalogue_code) as ancestor_count
+    from codes as child
+    inner join codes as parent
+        on
+            length(parent.catalogue_code) < length(child.catalogue_code)
+            and substr(child.catalogue_code, 1, length(parent.catalogue_code)) = parent.catalogue_code
+
+),
+
+final as (
+
+    select
+        -- ids
+        codes.catalogue_code,
+        prefixes.parent_code,
+        substr(codes.catalogue_code, 1, 1) as category_code,
+        coalesce(prefixes.ancestor_count, 0) + 1 as level,
+
+        -- text
+        codes.catalogue_name,
+        category.catalogue_name as category_name
+
+    from codes
+    left join prefixes
+        on codes.catalogue_code = prefixes.catalogue_code and prefixes.nearness = 1
+    left join codes as category
+        on category.catalogue_code = substr(codes.catalogue_code, 1, 1)
+
+)
+
+select * from final

@@ -1,0 +1,54 @@
+-- 表4's basic spending by 经济分类 at the deepest subject published: the 款, or the 类 where
+-- no 款 of it is listed. Funding-source columns come along as published.
+with
+
+resolved as (
+
+    select * from {{ ref('int_economic_names_resolved') }}
+
+),
+
+classes_with_items as (
+
+    select distinct document_id, substr(economic_code, 1, 3) as economic_code
+    from resolved
+    where level = 2
+
+),
+
+final as (
+
+    select
+        -- ids
+        resolved.document_id,
+        resolved.economic_code,
+        resolved.source_row_number,
+
+        -- amounts (万元)
+        resolved.total_amount as amount,
+        resolved.fiscal_appropriation_subtotal_amount,
+        resolved.general_public_budget_subtotal_amount,
+        resolved.general_funding_amount,
+        resolved.special_funds_amount,
+        resolved.government_investment_amount,
+        resolved.government_fund_budget_amount,
+        resolved.state_capital_budget_amount,
+        resolved.fiscal_special_account_amount,
+        resolved.business_revenue_amount,
+        resolved.business_operating_revenue_amount,
+        resolved.other_revenue_amount,
+        resolved.higher_level_subsidy_amount,
+        resolved.subordinate_unit_remittance_amount,
+        resolved.business_fund_draw_amount,
+        resolved.prior_year_carryover_amount
+
+    from resolved
+    left join classes_with_items
+        on
+            resolved.document_id = classes_with_items.document_id
+            and resolved.economic_code = classes_with_items.economic_code
+    where classes_with_items.economic_code is null
+
+)
+
+select * from final
