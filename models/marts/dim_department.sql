@@ -62,7 +62,7 @@ final as (
         -- years and counts
         publishers.first_fiscal_year,
         publishers.last_fiscal_year,
-        coalesce(publishers.document_count, 0) as document_count,
+        cast(coalesce(publishers.document_count, 0) as {{ dbt.type_int() }}) as document_count,
 
         -- flags
         publishers.department_name is not null as has_documents

@@ -60,7 +60,7 @@ final as (
         codes.catalogue_code,
         prefixes.parent_code,
         substr(codes.catalogue_code, 1, 1) as category_code,
-        coalesce(prefixes.ancestor_count, 0) + 1 as level,
+        cast(coalesce(prefixes.ancestor_count, 0) + 1 as {{ dbt.type_int() }}) as level,
 
         -- text
         codes.catalogue_name,

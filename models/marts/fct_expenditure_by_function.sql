@@ -23,11 +23,14 @@ final as (
         basic_amount,
         project_amount,
         -- 款 and 项 rows leave 支出总计 blank: it is then 基本支出 + 项目支出.
-        case
-            when total_amount is not null then total_amount
-            when basic_amount is not null or project_amount is not null
-                then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
-        end as total_amount
+        cast(
+            case
+                when total_amount is not null then total_amount
+                when basic_amount is not null or project_amount is not null
+                    then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
+            end
+            as {{ dbt.type_numeric() }}
+        ) as total_amount
 
     from subjects
     where is_leaf
