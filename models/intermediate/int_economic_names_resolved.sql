@@ -19,7 +19,8 @@ reference as (
 
 class_names as (
 
-    select * from reference where level = 1
+    select * from reference
+    where level = 1
 
 ),
 
@@ -97,8 +98,8 @@ final as (
     from with_class_in_force
     left join reference as child
         on
-            child.parent_code = with_class_in_force.class_in_force
-            and child.economic_name_key = with_class_in_force.item_name_key
+            with_class_in_force.class_in_force = child.parent_code
+            and with_class_in_force.item_name_key = child.economic_name_key
 
 )
 

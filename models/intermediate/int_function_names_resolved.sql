@@ -52,7 +52,7 @@ numbered_lines as (
     select
         lines.*,
         row_number() over (
-            partition by document_id, table_number, item_name_key order by source_row_number
+            partition by lines.document_id, lines.table_number, lines.item_name_key order by lines.source_row_number
         ) as name_occurrence
     from lines
 

@@ -4,21 +4,27 @@ with
 
 general_public as (
 
-    select *, 'general_public_budget' as budget_type
+    select
+        *,
+        'general_public_budget' as budget_type
     from {{ ref('stg_disclosure__t07_general_public_budget_expenditure') }}
 
 ),
 
 government_fund as (
 
-    select *, 'government_fund_budget' as budget_type
+    select
+        *,
+        'government_fund_budget' as budget_type
     from {{ ref('stg_disclosure__t08_government_fund_expenditure') }}
 
 ),
 
 state_capital as (
 
-    select *, 'state_capital_budget' as budget_type
+    select
+        *,
+        'state_capital_budget' as budget_type
     from {{ ref('stg_disclosure__t09_state_capital_expenditure') }}
 
 ),

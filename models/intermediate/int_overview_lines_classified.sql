@@ -39,7 +39,22 @@ subtotal_rows as (
 final as (
 
     select
-        unioned.*,
+        -- ids
+        unioned.document_id,
+        unioned.table_number,
+        unioned.source_row_number,
+        unioned.source_line_number,
+        unioned.side,
+
+        -- amounts (万元)
+        unioned.amount,
+
+        -- text
+        unioned.item_name,
+        unioned.item_name_key,
+        unioned.published_unit,
+        unioned.published_precision,
+        unioned.rounding_step,
         case
             when unioned.item_name_key in ('本年收入合计', '本年支出合计') then 'current_year_total'
             when unioned.item_name_key in ('收入总计', '支出总计') then 'grand_total'

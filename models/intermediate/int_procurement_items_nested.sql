@@ -32,7 +32,10 @@ prefixes as (
 
 parents as (
 
-    select document_id, catalogue_code, parent_code
+    select
+        document_id,
+        catalogue_code,
+        parent_code
     from prefixes
     where nearness = 1
 
@@ -40,7 +43,9 @@ parents as (
 
 has_children as (
 
-    select distinct document_id, parent_code as catalogue_code
+    select distinct
+        document_id,
+        parent_code as catalogue_code
     from parents
 
 ),

@@ -98,21 +98,21 @@ unioned as (
 
 ),
 
--- Every (source, ancestor) pair of the reference tree; the tree is four levels deep.
+-- Every (source, ancestor) pair of the reference tree, which is at most four levels deep
+-- (收入总计 > 本年收入合计 > 财政预算拨款 > 一般公共预算拨款 > 一般性经费拨款).
 ancestors as (
 
-    select
-        sources.revenue_source_code,
-        ancestor.revenue_source_code as ancestor_code
-    from sources
-    inner join sources as parent on sources.parent_code = parent.revenue_source_code
-    inner join sources as ancestor
-        on ancestor.revenue_source_code in (
-            parent.revenue_source_code,
-            parent.parent_code,
-            (select grandparent.parent_code from sources as grandparent
-             where grandparent.revenue_source_code = parent.parent_code)
-        )
+    {% for depth in range(1, 5) %}
+        select
+            level_0.revenue_source_code,
+            level_{{ depth }}.revenue_source_code as ancestor_code
+        from sources as level_0
+        {%- for step in range(1, depth + 1) %}
+            inner join sources as level_{{ step }}
+                on level_{{ step - 1 }}.parent_code = level_{{ step }}.revenue_source_code
+        {%- endfor %}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

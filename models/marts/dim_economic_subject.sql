@@ -14,15 +14,15 @@ final as (
         subjects.economic_code,
         subjects.level,
         subjects.parent_code,
-        class.economic_code as class_code,
+        class_subject.economic_code as class_code,
 
         -- text
         subjects.economic_name,
-        class.economic_name as class_name
+        class_subject.economic_name as class_name
 
     from subjects
-    inner join subjects as class
-        on class.economic_code = substr(subjects.economic_code, 1, 3)
+    inner join subjects as class_subject
+        on class_subject.economic_code = substr(subjects.economic_code, 1, 3)
 
 )
 

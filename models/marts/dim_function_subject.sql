@@ -28,9 +28,18 @@ documents as (
 
 published as (
 
-    select document_id, function_code, function_name from coded_subjects
+    select
+        document_id,
+        function_code,
+        function_name
+    from coded_subjects
     union all
-    select document_id, function_code, function_name from transfers where row_kind = 'subject'
+    select
+        document_id,
+        function_code,
+        function_name
+    from transfers
+    where row_kind = 'subject'
 
 ),
 
@@ -57,7 +66,8 @@ all_codes as (
     union
     select substr(function_code, 1, 3) from published
     union
-    select substr(function_code, 1, 5) from published where length(function_code) >= 5
+    select substr(function_code, 1, 5) from published
+    where length(function_code) >= 5
 
 ),
 
@@ -84,19 +94,19 @@ final as (
             when length(named.function_code) > 3
                 then substr(named.function_code, 1, length(named.function_code) - 2)
         end as parent_code,
-        class.function_code as class_code,
+        class_subject.function_code as class_code,
         subclass.function_code as subclass_code,
         case when length(named.function_code) = 7 then named.function_code end as item_code,
 
         -- text
         named.function_name,
-        class.function_name as class_name,
+        class_subject.function_name as class_name,
         subclass.function_name as subclass_name,
         case when length(named.function_code) = 7 then named.function_name end as item_name
 
     from named
-    left join named as class
-        on class.function_code = substr(named.function_code, 1, 3)
+    left join named as class_subject
+        on class_subject.function_code = substr(named.function_code, 1, 3)
     left join named as subclass
         on subclass.function_code = substr(named.function_code, 1, 5) and length(named.function_code) >= 5
 

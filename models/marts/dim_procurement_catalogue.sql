@@ -30,7 +30,9 @@ latest_names as (
 
 codes as (
 
-    select catalogue_code, catalogue_name
+    select
+        catalogue_code,
+        catalogue_name
     from latest_names
     where recency = 1
 

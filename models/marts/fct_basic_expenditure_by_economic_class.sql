@@ -10,7 +10,9 @@ resolved as (
 
 classes_with_items as (
 
-    select distinct document_id, substr(economic_code, 1, 3) as economic_code
+    select distinct
+        document_id,
+        substr(economic_code, 1, 3) as economic_code
     from resolved
     where level = 2
 

@@ -10,13 +10,15 @@ rows_published as (
 
 items as (
 
-    select * from rows_published where row_kind = 'item'
+    select * from rows_published
+    where row_kind = 'item'
 
 ),
 
 categories as (
 
-    select * from rows_published where row_kind = 'category'
+    select * from rows_published
+    where row_kind = 'category'
 
 ),
 

@@ -53,7 +53,7 @@ final as (
 
         -- amounts (万元)
         {%- for column, label in amount_labels.items() %}
-        max(case when label = '{{ label }}' then amount end) as {{ column }},
+            max(case when label = '{{ label }}' then amount end) as {{ column }},
         {%- endfor %}
 
         -- dates
@@ -62,7 +62,7 @@ final as (
 
         -- text
         {%- for column, label in text_labels.items() %}
-        max(case when label = '{{ label }}' then value_text end) as {{ column }}{% if not loop.last %},{% endif %}
+            max(case when label = '{{ label }}' then value_text end) as {{ column }}{% if not loop.last %},{% endif %}
         {%- endfor %}
 
     from joined_values
