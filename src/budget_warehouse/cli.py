@@ -1,4 +1,4 @@
-"""Command-line entry point: ``budget-warehouse extract``."""
+"""Command-line entry point: ``budget-warehouse extract`` and ``budget-warehouse build``."""
 
 from __future__ import annotations
 
@@ -8,28 +8,54 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.extract import extract_folder
+from budget_warehouse.warehouse import BuildFailed, Project, build_candidate, publish
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budget-warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+
     extract = commands.add_parser("extract", help="extract every disclosure into seed CSVs")
     extract.add_argument("--input", type=Path, default=Path("disclosures"), help="folder of disclosure documents")
     extract.add_argument("--output", type=Path, default=Path("seeds/disclosure"), help="seed folder to replace")
     extract.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+
+    build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
+    build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
+    build.add_argument("--no-publish", action="store_true", help="build and test the candidate only")
+    build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
     return parser
+
+
+def _extract(source: Path, target: Path, no_progress: bool) -> bool:
+    try:
+        summary = extract_folder(source, target, progress=not no_progress and sys.stderr.isatty())
+    except ExtractionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"nothing was written to {target}", file=sys.stderr)
+        return False
+    print(summary)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
-        try:
-            summary = extract_folder(args.input, args.output, progress=not args.no_progress and sys.stderr.isatty())
-        except ExtractionError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            print(f"nothing was written to {args.output}", file=sys.stderr)
-            return 1
-        print(summary)
+        return 0 if _extract(args.input, args.output, args.no_progress) else 1
+
+    project = Project(args.project_dir.resolve())
+    if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args.no_progress):
+        return 1
+    try:
+        build_candidate(project)
+    except BuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"{project.published} was left as it was", file=sys.stderr)
+        return 1
+    if args.no_publish:
+        print(f"built and tested {project.candidate}; not published")
+        return 0
+    print(f"published {publish(project)}")
     return 0
 
 

@@ -1,0 +1,37 @@
+# Two commands for a fresh machine: `make build` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: build test lint pytest extract clean
+
+# The virtualenv is rebuilt whenever the pins change.
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(INSTALLED)
+
+## build: extract disclosures/, run dbt build, publish warehouse.duckdb if every test passes
+build: $(INSTALLED)
+	$(BIN)/budget-warehouse build
+
+## extract: only rewrite seeds/disclosure from disclosures/
+extract: $(INSTALLED)
+	$(BIN)/budget-warehouse extract
+
+## test: everything CI runs (lint, extractor tests, the dbt build with its data and unit tests)
+test: lint pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check src tests/python
+	$(BIN)/ruff format --check src tests/python
+	mkdir -p build
+	$(BIN)/sqlfluff lint models
+
+pytest: $(INSTALLED)
+	$(BIN)/pytest
+
+clean:
+	rm -rf build target logs .pytest_cache .ruff_cache
