@@ -46,7 +46,11 @@ def _group(path: Path, fragments: list[Fragment]) -> dict[int, TableSource]:
     for fragment in fragments:
         kind = BY_NUMBER.get(fragment.table_number)
         if kind is None:
-            raise ExtractionError(path, f"表{fragment.table_number} is not a table of the 15-table template", line_number=fragment.line_number)
+            raise ExtractionError(
+                path,
+                f"表{fragment.table_number} is not a table of the 15-table template",
+                line_number=fragment.line_number,
+            )
         if fragment.table_number not in sources:
             title = _title(fragment)
             if normalise_label(kind.title) not in normalise_label(title):

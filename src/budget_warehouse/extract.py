@@ -64,7 +64,6 @@ def _check_unique(documents: list[ExtractedDocument]) -> None:
         if identity in seen:
             raise ExtractionError(
                 document.path,
-                f"duplicates {seen[identity].path.name}: both are the {identity[2]} of "
-                f"{identity[0]} for {identity[1]}",
+                f"duplicates {seen[identity].path.name}: both are the {identity[2]} of {identity[0]} for {identity[1]}",
             )
         seen[identity] = document

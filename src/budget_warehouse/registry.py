@@ -10,7 +10,14 @@ from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.funding import FUNDING_COLUMNS
 
 # Every seed row starts with the document key and its provenance in the published table.
-KEY_COLUMNS = ("document_id", "department_name", "fiscal_year", "table_number", "source_row_number", "source_line_number")
+KEY_COLUMNS = (
+    "document_id",
+    "department_name",
+    "fiscal_year",
+    "table_number",
+    "source_row_number",
+    "source_line_number",
+)
 UNIT_COLUMNS = ("amount_unit", "amount_precision")
 _FUNDING = tuple(column.name for column in FUNDING_COLUMNS)
 
@@ -29,7 +36,15 @@ class TableKind:
         return KEY_COLUMNS + self.columns + UNIT_COLUMNS
 
 
-_FUNCTION_COLUMNS = ("row_kind", "unit_name", "function_code", "function_name", "total_amount", "basic_amount", "project_amount")
+_FUNCTION_COLUMNS = (
+    "row_kind",
+    "unit_name",
+    "function_code",
+    "function_name",
+    "total_amount",
+    "basic_amount",
+    "project_amount",
+)
 
 TABLES: tuple[TableKind, ...] = (
     TableKind(1, "t01_budget_overview", "部门收支预算总表", ledgers.parse, ("side", "item_name", "amount")),
@@ -41,7 +56,13 @@ TABLES: tuple[TableKind, ...] = (
         expenditure.parse_summary,
         tuple(c.name for c in expenditure.SUMMARY_SPEC.columns),
     ),
-    TableKind(4, "t04_basic_expenditure", "基本支出预算表", funding.parse_basic_expenditure, ("row_kind", "item_name", *_FUNDING)),
+    TableKind(
+        4,
+        "t04_basic_expenditure",
+        "基本支出预算表",
+        funding.parse_basic_expenditure,
+        ("row_kind", "item_name", *_FUNDING),
+    ),
     TableKind(
         5,
         "t05_project_expenditure",
@@ -49,10 +70,22 @@ TABLES: tuple[TableKind, ...] = (
         funding.parse_project_expenditure,
         ("row_kind", "parent_source_row_number", "item_name", *_FUNDING),
     ),
-    TableKind(6, "t06_fiscal_appropriation_overview", "财政拨款收支总体情况表", ledgers.parse, ("side", "item_name", "amount")),
-    TableKind(7, "t07_general_public_budget_expenditure", "一般公共预算支出情况表", expenditure.parse_function, _FUNCTION_COLUMNS),
-    TableKind(8, "t08_government_fund_expenditure", "政府性基金预算支出情况表", expenditure.parse_function, _FUNCTION_COLUMNS),
-    TableKind(9, "t09_state_capital_expenditure", "国有资本经营预算支出情况表", expenditure.parse_function, _FUNCTION_COLUMNS),
+    TableKind(
+        6, "t06_fiscal_appropriation_overview", "财政拨款收支总体情况表", ledgers.parse, ("side", "item_name", "amount")
+    ),
+    TableKind(
+        7,
+        "t07_general_public_budget_expenditure",
+        "一般公共预算支出情况表",
+        expenditure.parse_function,
+        _FUNCTION_COLUMNS,
+    ),
+    TableKind(
+        8, "t08_government_fund_expenditure", "政府性基金预算支出情况表", expenditure.parse_function, _FUNCTION_COLUMNS
+    ),
+    TableKind(
+        9, "t09_state_capital_expenditure", "国有资本经营预算支出情况表", expenditure.parse_function, _FUNCTION_COLUMNS
+    ),
     TableKind(
         10,
         "t10_special_transfer_expenditure",

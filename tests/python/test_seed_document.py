@@ -114,7 +114,11 @@ def test_t07_split_table_with_blank_totals_on_subrows(rows) -> None:
         ("2210203", "购房补贴", "87"),
     ]
     row_2010302 = next(r for r in records if r["function_code"] == "2010302")
-    assert (row_2010302["total_amount"], row_2010302["basic_amount"], row_2010302["project_amount"]) == (None, None, "2333")
+    assert (row_2010302["total_amount"], row_2010302["basic_amount"], row_2010302["project_amount"]) == (
+        None,
+        None,
+        "2333",
+    )
 
 
 def test_t08_to_t10_empty_tables_keep_their_zero_rows(rows) -> None:
@@ -136,9 +140,17 @@ def test_t11_procurement_codes_continuation_and_note(rows, seed_document: Extrac
 
 
 def test_t12_both_years_and_the_predecessor_name(rows, seed_document: ExtractedDocument) -> None:
-    assert _pick(rows("t12_three_public_expenses"), "unit_name", "budget_year", "total_amount", "overseas_travel_amount",
-                 "official_reception_amount", "official_vehicle_subtotal_amount", "vehicle_purchase_amount",
-                 "vehicle_operation_amount") == [
+    assert _pick(
+        rows("t12_three_public_expenses"),
+        "unit_name",
+        "budget_year",
+        "total_amount",
+        "overseas_travel_amount",
+        "official_reception_amount",
+        "official_vehicle_subtotal_amount",
+        "vehicle_purchase_amount",
+        "vehicle_operation_amount",
+    ) == [
         ("深圳市龙华区政务服务局", "2019", "4", None, "0", "4", None, "4"),
         ("深圳市龙华区政务服务数据管理局", "2020", "29", None, "1", "28", "20", "8"),
     ]

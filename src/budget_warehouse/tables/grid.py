@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from budget_warehouse.markdown import Row
+from budget_warehouse.numbers import is_amount
 from budget_warehouse.tables.base import BodyRow, ParsedTable, TableSource, blank_to_none, read_amount
 from budget_warehouse.text import normalise_label
 
@@ -60,10 +61,18 @@ class GridRow:
         return self.values[column]
 
 
+def _looks_like_header(spec: GridSpec, row: Row) -> bool:
+    """All cells are header labels, or some are and no cell holds an amount: a header with a
+    label the template does not know, which _check_header then reports by name."""
+    cells = [c for c in row.cells if c.strip()]
+    labels = [c for c in cells if spec.is_header_label(c)]
+    return len(labels) == len(cells) or (bool(labels) and not any(is_amount(c) for c in cells))
+
+
 def _split_header(spec: GridSpec, rows: list[Row]) -> tuple[list[Row], list[Row]]:
     header: list[Row] = []
     index = 0
-    while index < len(rows) and (rows[index].is_blank or all(spec.is_header_label(c) for c in rows[index].cells)):
+    while index < len(rows) and (rows[index].is_blank or _looks_like_header(spec, rows[index])):
         if not rows[index].is_blank:
             header.append(rows[index])
         index += 1
@@ -104,9 +113,10 @@ def _check_header(source: TableSource, spec: GridSpec, header_cells: list[str]) 
     present = {normalise_label(cell) for cell in header_cells}
     for column in spec.columns:
         if column.labels and not present.intersection(column.labels):
+            unknown = sorted(c for c in header_cells if c.strip() and not spec.is_header_label(c))
             raise source.error(
-                f"header has no column {column.title!r}; header cells were "
-                f"{sorted(c for c in present if c)}",
+                f"header has no column {column.title!r}"
+                + (f"; found header cells the template does not name: {unknown}" if unknown else ""),
                 column=column.title,
             )
 
@@ -122,9 +132,16 @@ def read_grid(source: TableSource, spec: GridSpec, parsed: ParsedTable) -> Itera
             _check_header(source, spec, cells)
             parsed.header_cells.extend(cells)
         columns = _column_map(source, spec, header, body, page[0].line_number)
+        width = max(len(row.cells) for row in page)
         for row in body:
             row_number += 1
             body_row = BodyRow(row_number, row)
+            if len(row.cells) != width:
+                raise source.error(
+                    f"row has {len(row.cells)} cells where its page has {width}; its cells cannot be "
+                    "matched to columns",
+                    row=body_row,
+                )
             values: dict[str, str] = {}
             for column, index in zip(spec.columns, columns, strict=True):
                 cell = row.cell(index)

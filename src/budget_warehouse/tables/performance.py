@@ -52,9 +52,7 @@ def _non_blank(row: Row, skip_first_if: frozenset[str] = frozenset()) -> list[tu
     return cells
 
 
-def _label_value_pairs(
-    source: TableSource, body: BodyRow, labels: frozenset[str]
-) -> list[tuple[int, str, str | None]]:
+def _label_value_pairs(source: TableSource, body: BodyRow, labels: frozenset[str]) -> list[tuple[int, str, str | None]]:
     """Read a row of "label | value | label | value" cells; blank cells fall out, so a value is
     whatever non-label cell follows its label."""
     pairs: list[tuple[int, str, str | None]] = []
@@ -172,7 +170,9 @@ DEPARTMENT_FORM_TITLE = "部门(单位)整体支出绩效目标表"
 _YEAR_LINE = re.compile(r"\(?(\d{4})年度\)?")
 _DEPARTMENT_LABELS = frozenset({"部门(单位)名称", "主管部门"})
 _TASK_SECTION, _GOAL_SECTION, _INDICATOR_SECTION = "年度主要任务", "年度总体目标", "年度绩效指标"
-_TASK_HEADER_CELLS = frozenset({"任务名称", "主要内容", "预算金额(万元)", "总额", "财政拨款", "其他资金", _TASK_SECTION})
+_TASK_HEADER_CELLS = frozenset(
+    {"任务名称", "主要内容", "预算金额(万元)", "总额", "财政拨款", "其他资金", _TASK_SECTION}
+)
 _INDICATOR_HEADER_CELLS = frozenset({"一级指标", "二级指标", "三级指标", "目标值", _INDICATOR_SECTION})
 TASK_TOTAL_NAME = "金额合计"
 
@@ -220,7 +220,9 @@ def parse_department_targets(source: TableSource) -> ParsedTable:
             continue
         if keys and keys[0] in _DEPARTMENT_LABELS:
             for column, label, value in _label_value_pairs(source, body, _DEPARTMENT_LABELS):
-                parsed.add(body, section="attribute", source_column_number=str(column + 1), label=label, value_text=value)
+                parsed.add(
+                    body, section="attribute", source_column_number=str(column + 1), label=label, value_text=value
+                )
             continue
         if keys and keys[0] == _GOAL_SECTION:
             text = " ".join(c for _, c in cells[1:])
@@ -237,7 +239,9 @@ def parse_department_targets(source: TableSource) -> ParsedTable:
             texts, amounts, realigned = _task_cells(body.row)
             name = texts[0] if texts else ""
             columns = ("总额", "财政拨款", "其他资金")
-            total, fiscal, other = (read_amount(source, parsed, body, a, c) for a, c in zip(amounts, columns, strict=True))
+            total, fiscal, other = (
+                read_amount(source, parsed, body, a, c) for a, c in zip(amounts, columns, strict=True)
+            )
             is_total = normalise_label(name) == TASK_TOTAL_NAME
             parsed.add(
                 body,

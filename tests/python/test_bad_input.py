@@ -1,0 +1,151 @@
+"""Bad input fails with a message that names the file, table, row and column, and leaves the
+published seeds as they were."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from budget_warehouse.cli import main
+from conftest import SEED_DOCUMENT
+
+
+def _mutate(text: str, old: str, new: str, count: int = 1) -> str:
+    assert text.count(old) >= count, f"fixture text {old!r} not found"
+    return text.replace(old, new, count)
+
+
+def _drop_table(text: str, number: int) -> str:
+    # Remove every fragment of the table: from its marker to the next marker.
+    return re.sub(rf"\n表 ?{number}\n.*?(?=\n表 ?\d+\n)", "\n", text, flags=re.S)
+
+
+def _drop_last_cell(text: str, first: str, last: str) -> str:
+    """Cut the last column off a headerless continuation page, from the row starting with
+    ``first`` to the one starting with ``last``, and off its blank header line."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(first)) - 2
+    end = next(i for i, line in enumerate(lines) if line.startswith(last))
+    for index in range(start, end + 1):
+        lines[index] = lines[index].rstrip().rstrip("|").rsplit("|", 1)[0] + "|"
+    return "\n".join(lines)
+
+
+CASES = {
+    "unreadable number": (
+        lambda t: _mutate(
+            t,
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 2,236 |",
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 2,2X6 |",
+        ),
+        r"bad\.txt, 表7, row 3, line 220, column 基本支出: expected an amount, found '2,2X6'",
+    ),
+    "missing table": (lambda t: _drop_table(t, 13), r"bad\.txt: missing required tables 表13"),
+    "wrong title": (
+        lambda t: _mutate(t, "## 部门支出预算总表", "## 部门支出总表"),
+        r"bad\.txt, 表3, line \d+: expected the title '部门支出预算总表', found '部门支出总表'",
+    ),
+    "not a disclosure": (
+        lambda t: "会议纪要\n\n今天开会。\n",
+        r"bad\.txt: not a disclosure: no '表 N' table markers found",
+    ),
+    "unknown table number": (
+        lambda t: t + "\n表 16\n\n## 附表\n",
+        r"bad\.txt, line \d+: 表16 is not a table of the 15-table template",
+    ),
+    "page with too few columns": (
+        lambda t: _drop_last_cell(t, "|  | A1022   |", "| 本表只反映"),
+        r"bad\.txt, 表11: page at line 311 has 3 columns, the template expects 4 \(单位, 编号, 采购品目, 金额\)",
+    ),
+    "row with a missing cell": (
+        lambda t: _mutate(t, "| 水费             | 5     |", "| 水费             |"),
+        r"bad\.txt, 表4, row 14, line 110: row has 16 cells where its page has 17",
+    ),
+    "unmatched header label": (
+        lambda t: _mutate(
+            t,
+            "| 单位              | 编号        | 采购品目     | 金额    |",
+            "| 单位              | 编号        | 品目名称     | 金额    |",
+        ),
+        r"bad\.txt, 表11, column 采购品目: header has no column '采购品目'",
+    ),
+    "bad function code": (
+        lambda t: _mutate(t, "|                 | 20805   |", "|                 | 208O5   |"),
+        r"bad\.txt, 表7, row 8, line 225, column 科目编码: expected a 功能分类 code of 3, 5 or 7 digits, found '208O5'",
+    ),
+    "project items that do not add up": (
+        lambda t: _mutate(t, "| 政务服务管理工作        | 822    |", "| 政务服务管理工作        | 922    |"),
+        r"bad\.txt, 表5, row \d+, line \d+, column 总计: the items under category '\S+' add up to",
+    ),
+    "amount without a name": (
+        lambda t: _mutate(t, "| 四、其他收入     |           |", "|            | 5         |"),
+        r"bad\.txt, 表1, row 11, line 24, column revenue 项目: revenue amount 5 has no item name",
+    ),
+    "two department names": (
+        lambda t: _mutate(
+            t,
+            "单位名称：深圳市龙华区政务服务数据管理局\n\n单位：万元\n\n| 预算单位            | 支出总计",
+            "单位名称：深圳市龙华区某局\n\n单位：万元\n\n| 预算单位            | 支出总计",
+        ),
+        r"bad\.txt: expected one 单位名称 across the tables, "
+        r"found \['深圳市龙华区政务服务数据管理局', '深圳市龙华区某局'\]",
+    ),
+}
+
+
+@pytest.fixture
+def published(tmp_path: Path) -> Path:
+    """A seed folder as a previous good run left it."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "documents.csv").write_text("previous run\n", encoding="utf-8")
+    return seeds
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_precisely_and_writes_nothing(case: str, tmp_path: Path, published: Path, capsys) -> None:
+    mutate, expected = CASES[case]
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    (folder / "bad.txt").write_text(mutate(SEED_DOCUMENT.read_text(encoding="utf-8")), encoding="utf-8")
+
+    status = main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"])
+
+    error = capsys.readouterr().err
+    assert status == 1
+    assert re.search(expected, error), error
+    assert [p.name for p in published.iterdir()] == ["documents.csv"]
+    assert (published / "documents.csv").read_text(encoding="utf-8") == "previous run\n"
+
+
+def test_duplicate_document_is_an_error(tmp_path: Path, published: Path, capsys) -> None:
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    text = SEED_DOCUMENT.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text + "\n", encoding="utf-8")
+
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 1
+    error = capsys.readouterr().err
+    assert "b.txt: duplicates a.txt: both are the 预算 of 深圳市龙华区政务服务数据管理局 for 2020" in error
+    assert (published / "documents.csv").read_text(encoding="utf-8") == "previous run\n"
+
+
+def test_non_utf8_file_is_an_error(tmp_path: Path, published: Path, capsys) -> None:
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    (folder / "gbk.txt").write_bytes("表 1\n部门收支预算总表".encode("gbk"))
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 1
+    assert "gbk.txt: cannot read as UTF-8 text" in capsys.readouterr().err
+
+
+def test_good_input_replaces_the_seed_folder(tmp_path: Path, published: Path, capsys) -> None:
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    (folder / "good.txt").write_text(SEED_DOCUMENT.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 0
+    assert "extracted 1 documents, 15 tables" in capsys.readouterr().out
+    assert (published / "t07_general_public_budget_expenditure.csv").exists()
+    assert not list(published.parent.glob(".seeds.*"))
