@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from budget_warehouse.cli import main
 from budget_warehouse.document import ExtractedDocument, extract_document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,3 +29,30 @@ def rows(seed_document: ExtractedDocument):
         return [r for r in seed_document.rows[seed_name] if all(r.get(k) == v for k, v in where.items())]
 
     return _rows
+
+
+PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference", "disclosures")
+
+
+def _copy_project(root: Path) -> Path:
+    for name in PROJECT_FILES:
+        source, target = REPO / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return root
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = _copy_project(tmp_path_factory.mktemp("project"))
+    assert main(["build", "--project-dir", str(root), "--no-progress"]) == 0
+    return root
+
+
+@pytest.fixture(scope="session")
+def warehouse(project: Path):
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        yield connection

@@ -2,42 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
-import pytest
-
 from budget_warehouse.cli import main
-
-from conftest import REPO, SEED_DOCUMENT
-
-PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference", "disclosures")
-
-
-def _copy_project(root: Path) -> Path:
-    for name in PROJECT_FILES:
-        source, target = REPO / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    return root
-
-
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = _copy_project(tmp_path_factory.mktemp("project"))
-    assert main(["build", "--project-dir", str(root), "--no-progress"]) == 0
-    return root
-
-
-@pytest.fixture(scope="module")
-def warehouse(project: Path):
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
-        yield connection
+from conftest import SEED_DOCUMENT
 
 
 def _one(connection, sql: str):
@@ -68,7 +37,8 @@ def test_a_subtree_sums_once(warehouse) -> None:
 def test_function_hierarchy_parents(warehouse) -> None:
     parents = dict(
         warehouse.execute(
-            "select function_code, parent_code from marts.dim_function_subject where function_code in ('2010301', '20103')"
+            "select function_code, parent_code from marts.dim_function_subject "
+            "where function_code in ('2010301', '20103')"
         ).fetchall()
     )
     assert parents == {"2010301": "20103", "20103": "201"}
