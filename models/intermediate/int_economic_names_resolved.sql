@@ -1,13 +1,12 @@
 -- 表4 names its 经济分类 subjects without codes. A 类 name sets the class in force; the rows
 -- after it are its 款, looked up among that class's children only, because 款 names repeat
--- across classes (办公设备购置 under 309 and 310; 其他支出 is both 399 and 39999).
+-- across classes (办公设备购置 under 309 and 310; 其他支出 is both 399 and 39999). The unit's
+-- total row comes along without a code, as the root of the table's hierarchy.
 with
 
 subjects as (
 
-    select *
-    from {{ ref('stg_disclosure__t04_basic_expenditure') }}
-    where row_kind = 'subject'
+    select * from {{ ref('stg_disclosure__t04_basic_expenditure') }}
 
 ),
 
@@ -31,7 +30,9 @@ flagged as (
         class_names.economic_code as class_name_code
     from subjects
     left join class_names
-        on subjects.item_name_key = class_names.economic_name_key
+        on
+            subjects.item_name_key = class_names.economic_name_key
+            and subjects.row_kind = 'subject'
 
 ),
 
@@ -68,6 +69,7 @@ final as (
         with_class_in_force.document_id,
         with_class_in_force.table_number,
         with_class_in_force.source_row_number,
+        with_class_in_force.row_kind,
         -- A 款 of the class in force wins over a 类 of the same name.
         coalesce(child.economic_code, with_class_in_force.class_name_code) as economic_code,
         case when child.economic_code is not null then 2 when with_class_in_force.class_name_code is not null then 1 end

@@ -49,7 +49,9 @@ final as (
         on
             resolved.document_id = classes_with_items.document_id
             and resolved.economic_code = classes_with_items.economic_code
-    where classes_with_items.economic_code is null
+    where
+        resolved.row_kind = 'subject'
+        and classes_with_items.economic_code is null
 
 )
 

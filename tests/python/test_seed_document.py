@@ -92,10 +92,11 @@ def test_t05_categories_and_items_from_order_and_sums(rows) -> None:
     records = rows("t05_project_expenditure")
     levels = _pick(records, "item_name", "row_kind", "parent_source_row_number")
     assert levels[0] == ("深圳市龙华区政务服务数据管理局", "unit_total", None)
-    assert levels[1] == ("履职类项目一般性项目", "category", None)
+    # Categories hang under the unit's total row, items under their category.
+    assert levels[1] == ("履职类项目一般性项目", "category", "1")
     assert levels[9] == ("政府绩效考核专项", "item", "2")
     # 预留机动 is a category with an item of the same name beneath it.
-    assert levels[10:12] == [("预留机动", "category", None), ("预留机动", "item", "11")]
+    assert levels[10:12] == [("预留机动", "category", "1"), ("预留机动", "item", "11")]
     # 一般管理事务 appears under two categories.
     assert [(n, p) for n, k, p in levels if n == "一般管理事务"] == [("一般管理事务", "2"), ("一般管理事务", "13")]
     special = next(r for r in records if r["item_name"] == "人才工作专项资金")

@@ -65,15 +65,20 @@ def parse_project_expenditure(source: TableSource) -> ParsedTable:
     while index < len(subject_rows):
         category = subject_rows[index]
         target = Decimal(category["total_amount"] or "0")
-        parsed.add(category.body, row_kind="category", parent_source_row_number=None, **as_record(category))
+        parent = str(unit_total.body.row_number)
+        parsed.add(category.body, row_kind="category", parent_source_row_number=parent, **as_record(category))
         index += 1
         running, items = Decimal(0), 0
         while index < len(subject_rows) and not (items and abs(running - target) <= step * (items + 1) / 2):
             item = subject_rows[index]
             running += Decimal(item["total_amount"] or "0")
             items += 1
-            parent = str(category.body.row_number)
-            parsed.add(item.body, row_kind="item", parent_source_row_number=parent, **as_record(item))
+            parsed.add(
+                item.body,
+                row_kind="item",
+                parent_source_row_number=str(category.body.row_number),
+                **as_record(item),
+            )
             index += 1
         if items == 0 or abs(running - target) > step * (items + 1) / 2:
             raise source.error(
