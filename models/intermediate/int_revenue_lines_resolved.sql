@@ -105,7 +105,8 @@ ancestors as (
     {% for depth in range(1, 5) %}
         select
             level_0.revenue_source_code,
-            level_{{ depth }}.revenue_source_code as ancestor_code
+            level_{{ depth }}.revenue_source_code as ancestor_code,
+            {{ depth }} as distance
         from sources as level_0
         {%- for step in range(1, depth + 1) %}
             inner join sources as level_{{ step }}
@@ -141,6 +142,32 @@ ancestors_published as (
 
 ),
 
+-- The nearest ancestor published in the same group is a line's parent: 表6 has no 财政预算拨款
+-- line, so its 一般公共预算拨款 hangs directly under 本年收入合计.
+published_ancestors as (
+
+    select
+        grouped.document_id,
+        grouped.table_number,
+        grouped.line_group,
+        grouped.revenue_source_code,
+        ancestors.ancestor_code,
+        row_number() over (
+            partition by grouped.document_id, grouped.table_number, grouped.line_group, grouped.revenue_source_code
+            order by ancestors.distance
+        ) as nearness
+    from grouped
+    inner join ancestors
+        on grouped.revenue_source_code = ancestors.revenue_source_code
+    inner join grouped as ancestor_line
+        on
+            grouped.document_id = ancestor_line.document_id
+            and grouped.table_number = ancestor_line.table_number
+            and grouped.line_group = ancestor_line.line_group
+            and ancestors.ancestor_code = ancestor_line.revenue_source_code
+
+),
+
 final as (
 
     select
@@ -148,7 +175,9 @@ final as (
         unioned.document_id,
         unioned.table_number,
         unioned.source_row_number,
+        unioned.line_group,
         unioned.revenue_source_code,
+        published_ancestors.ancestor_code as parent_revenue_source_code,
 
         -- amounts (万元)
         unioned.amount,
@@ -167,6 +196,13 @@ final as (
             and unioned.table_number = ancestors_published.table_number
             and unioned.line_group = ancestors_published.line_group
             and unioned.revenue_source_code = ancestors_published.revenue_source_code
+    left join published_ancestors
+        on
+            unioned.document_id = published_ancestors.document_id
+            and unioned.table_number = published_ancestors.table_number
+            and unioned.line_group = published_ancestors.line_group
+            and unioned.revenue_source_code = published_ancestors.revenue_source_code
+            and published_ancestors.nearness = 1
 
 )
 

@@ -12,6 +12,7 @@ renamed as (
         -- ids
         {{ disclosure_key_columns() }},
         cast(budget_year as {{ dbt.type_int() }}) as budget_year,
+        cast(fiscal_year as {{ dbt.type_int() }}) as document_fiscal_year,
 
         -- amounts (万元)
         {{ to_wan_yuan('total_amount') }} as total_amount,
