@@ -27,17 +27,32 @@ publishers as (
 
 ),
 
-predecessors as (
+renames as (
 
-    select distinct
+    select
         three_public_expenses.unit_name as department_name,
-        documents.department_name as successor_name
+        documents.department_name as successor_name,
+        row_number() over (
+            partition by three_public_expenses.unit_name
+            order by documents.fiscal_year desc, documents.department_name asc
+        ) as recency
     from three_public_expenses
     inner join documents
         on three_public_expenses.document_id = documents.document_id
     where
         three_public_expenses.budget_year < documents.fiscal_year
         and three_public_expenses.unit_name != documents.department_name
+
+),
+
+-- A name that several departments give as their predecessor (a split) links to the latest.
+predecessors as (
+
+    select
+        department_name,
+        successor_name
+    from renames
+    where recency = 1
 
 ),
 

@@ -34,8 +34,14 @@ def rows(seed_document: ExtractedDocument):
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference", "disclosures")
 
 
-def _copy_project(root: Path) -> Path:
+def copy_project(root: Path, documents: dict[str, str] | None = None) -> Path:
+    """A scratch copy of the dbt project; with ``documents``, its disclosures/ holds exactly those."""
     for name in PROJECT_FILES:
+        if documents is not None and name == "disclosures":
+            (root / name).mkdir()
+            for file_name, text in documents.items():
+                (root / name / file_name).write_text(text, encoding="utf-8")
+            continue
         source, target = REPO / name, root / name
         if source.is_dir():
             shutil.copytree(source, target)
@@ -47,7 +53,7 @@ def _copy_project(root: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = _copy_project(tmp_path_factory.mktemp("project"))
+    root = copy_project(tmp_path_factory.mktemp("project"))
     assert main(["build", "--project-dir", str(root), "--no-progress"]) == 0
     return root
 
