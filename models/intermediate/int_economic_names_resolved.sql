@@ -76,22 +76,9 @@ final as (
             as level,
 
         -- amounts (万元)
-        with_class_in_force.total_amount,
-        with_class_in_force.fiscal_appropriation_subtotal_amount,
-        with_class_in_force.general_public_budget_subtotal_amount,
-        with_class_in_force.general_funding_amount,
-        with_class_in_force.special_funds_amount,
-        with_class_in_force.government_investment_amount,
-        with_class_in_force.government_fund_budget_amount,
-        with_class_in_force.state_capital_budget_amount,
-        with_class_in_force.fiscal_special_account_amount,
-        with_class_in_force.business_revenue_amount,
-        with_class_in_force.business_operating_revenue_amount,
-        with_class_in_force.other_revenue_amount,
-        with_class_in_force.higher_level_subsidy_amount,
-        with_class_in_force.subordinate_unit_remittance_amount,
-        with_class_in_force.business_fund_draw_amount,
-        with_class_in_force.prior_year_carryover_amount,
+        {%- for column in funding_source_columns() %}
+            with_class_in_force.{{ column }},
+        {%- endfor %}
 
         -- text
         with_class_in_force.item_name,

@@ -1,24 +1,7 @@
 -- Revenue by source as published in three tables: the revenue ledgers of 表1 and 表6 (one
 -- line per source, by name) and 表2 (one column per source). Each line is given the code of
 -- its source from ref_revenue_sources, so the three can be compared and summed alike.
-{%- set funding_columns = [
-    'total_amount',
-    'fiscal_appropriation_subtotal_amount',
-    'general_public_budget_subtotal_amount',
-    'general_funding_amount',
-    'special_funds_amount',
-    'government_investment_amount',
-    'government_fund_budget_amount',
-    'state_capital_budget_amount',
-    'fiscal_special_account_amount',
-    'business_revenue_amount',
-    'business_operating_revenue_amount',
-    'other_revenue_amount',
-    'higher_level_subsidy_amount',
-    'subordinate_unit_remittance_amount',
-    'business_fund_draw_amount',
-    'prior_year_carryover_amount',
-] %}
+{%- set funding_columns = funding_source_columns() %}
 
 with
 

@@ -28,21 +28,9 @@ final as (
 
         -- amounts (万元)
         resolved.total_amount as amount,
-        resolved.fiscal_appropriation_subtotal_amount,
-        resolved.general_public_budget_subtotal_amount,
-        resolved.general_funding_amount,
-        resolved.special_funds_amount,
-        resolved.government_investment_amount,
-        resolved.government_fund_budget_amount,
-        resolved.state_capital_budget_amount,
-        resolved.fiscal_special_account_amount,
-        resolved.business_revenue_amount,
-        resolved.business_operating_revenue_amount,
-        resolved.other_revenue_amount,
-        resolved.higher_level_subsidy_amount,
-        resolved.subordinate_unit_remittance_amount,
-        resolved.business_fund_draw_amount,
-        resolved.prior_year_carryover_amount
+        {%- for column in funding_source_columns()[1:] %}
+            resolved.{{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
 
     from resolved
     left join classes_with_items

@@ -31,22 +31,9 @@ final as (
         items.parent_source_row_number as category_source_row_number,
 
         -- amounts (万元)
-        items.total_amount,
-        items.fiscal_appropriation_subtotal_amount,
-        items.general_public_budget_subtotal_amount,
-        items.general_funding_amount,
-        items.special_funds_amount,
-        items.government_investment_amount,
-        items.government_fund_budget_amount,
-        items.state_capital_budget_amount,
-        items.fiscal_special_account_amount,
-        items.business_revenue_amount,
-        items.business_operating_revenue_amount,
-        items.other_revenue_amount,
-        items.higher_level_subsidy_amount,
-        items.subordinate_unit_remittance_amount,
-        items.business_fund_draw_amount,
-        items.prior_year_carryover_amount,
+        {%- for column in funding_source_columns() %}
+            items.{{ column }},
+        {%- endfor %}
 
         -- text
         categories.item_name as category_name,

@@ -9,17 +9,7 @@ source as (
 renamed as (
 
     select
-        -- ids
-        {{ disclosure_key_columns() }},
-        side,
-
-        -- amounts (万元)
-        {{ to_wan_yuan('amount') }} as amount,
-
-        -- text
-        {{ clean_text('item_name') }} as item_name,
-        {{ name_key('item_name') }} as item_name_key,
-        {{ published_unit_columns() }}
+        {{ staged_ledger_columns() }}
 
     from source
 
