@@ -1,6 +1,6 @@
 -- 表1 and 表6 name their 功能分类 subjects without codes. Each name is resolved through the
 -- coded tables (表7–表9) of the same document by order: the k-th line of a name takes the
--- k-th coded subject of that name. That tells 其他城乡社区支出 the 款 (21299) from
+-- k-th coded subject of that name, in code order. That tells 其他城乡社区支出 the 款 (21299) from
 -- 其他城乡社区支出 the 项 (2129901) beneath it, where a lookup by name could not.
 with
 
@@ -18,21 +18,9 @@ coded as (
 
 ),
 
--- A code published in more than one of 表7–表9 is listed once in 表1, at its first place.
-first_publication as (
-
-    select
-        document_id,
-        function_code,
-        function_name_key,
-        subject_order,
-        row_number() over (
-            partition by document_id, function_code order by subject_order
-        ) as publication_number
-    from coded
-
-),
-
+-- A code published in more than one of 表7–表9 is listed once in 表1. Codes are taken in code
+-- order, which is the tables' published order (parents before children, siblings ascending)
+-- and also how 表1 interleaves the subjects of 表7 and 表8.
 distinct_codes as (
 
     select
@@ -40,10 +28,16 @@ distinct_codes as (
         function_code,
         function_name_key,
         row_number() over (
-            partition by document_id, function_name_key order by subject_order
+            partition by document_id, function_name_key order by function_code
         ) as name_occurrence
-    from first_publication
-    where publication_number = 1
+    from (
+        select
+            document_id,
+            function_code,
+            min(function_name_key) as function_name_key
+        from coded
+        group by document_id, function_code
+    ) as codes
 
 ),
 

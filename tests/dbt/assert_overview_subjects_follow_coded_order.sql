@@ -1,7 +1,7 @@
--- 表1 and 表6 list their 功能分类 subjects in the order of the coded tables. Resolution by name
--- occurrence must therefore give codes whose coded positions rise with the rows; a line that
--- resolved to a subject out of order has been matched to the wrong one of two same-named
--- subjects.
+-- 表1 and 表6 list their 功能分类 subjects in code order, as 表7–表9 do (parents before their
+-- children, siblings ascending). Resolution by name occurrence relies on it, so a line whose
+-- code does not come after the previous line's has been matched to the wrong one of two
+-- same-named subjects, or the document lists its subjects out of order.
 with
 
 resolved as (
@@ -10,38 +10,23 @@ resolved as (
 
 ),
 
-coded as (
-
-    select
-        document_id,
-        function_code,
-        min(subject_order) as subject_order
-    from {{ ref('int_function_subjects_unioned') }}
-    group by document_id, function_code
-
-),
-
 ordered as (
 
     select
-        resolved.document_id,
-        resolved.table_number,
-        resolved.source_row_number,
-        resolved.item_name,
-        resolved.function_code,
-        coded.subject_order,
-        lag(coded.subject_order) over (
-            partition by resolved.document_id, resolved.table_number
-            order by resolved.source_row_number
-        ) as previous_subject_order
+        document_id,
+        table_number,
+        source_row_number,
+        item_name,
+        function_code,
+        lag(function_code) over (
+            partition by document_id, table_number
+            order by source_row_number
+        ) as previous_function_code
     from resolved
-    inner join coded
-        on
-            resolved.document_id = coded.document_id
-            and resolved.function_code = coded.function_code
+    where function_code is not null
 
 )
 
 select *
 from ordered
-where subject_order <= previous_subject_order
+where function_code <= previous_function_code

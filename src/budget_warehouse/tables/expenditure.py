@@ -16,11 +16,15 @@ SUMMARY_SPEC = GridSpec(
         Column("total_amount", ("支出总计",), "amount"),
         Column("basic_amount", ("基本支出",), "amount"),
         Column("project_amount", ("项目支出",), "amount"),
-        Column("procurement_current_year_amount", ("2020年政府采购项目", "本年政府采购项目"), "amount"),
+        Column(
+            "procurement_current_year_amount",
+            ("本年政府采购项目",),
+            "amount",
+            patterns=(re.compile(r"\d{4}年政府采购项目"),),
+        ),
         Column("procurement_prior_years_payable_amount", ("待支付以前年度政府采购项目",), "amount"),
     ),
     group_labels=frozenset({"其中"}),
-    header_patterns=(re.compile(r"\d{4}年政府采购项目"),),
 )
 
 FUNCTION_SPEC = GridSpec(

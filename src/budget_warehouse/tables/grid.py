@@ -25,6 +25,11 @@ class Column:
     name: str
     labels: tuple[str, ...] = ()
     kind: Literal["text", "amount", "code"] = "text"
+    # Labels that name a year ("2021 年政府采购项目") match by pattern.
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+    def is_named_by(self, key: str) -> bool:
+        return key in self.labels or any(pattern.fullmatch(key) for pattern in self.patterns)
 
     @property
     def title(self) -> str:
@@ -47,7 +52,7 @@ class GridSpec:
         key = normalise_label(cell)
         if key == "":
             return True
-        if key in self.group_labels or any(key in column.labels for column in self.columns):
+        if key in self.group_labels or any(column.is_named_by(key) for column in self.columns):
             return True
         return any(pattern.fullmatch(key) for pattern in self.header_patterns)
 
@@ -112,7 +117,7 @@ def _column_map(source: TableSource, spec: GridSpec, header: list[Row], body: li
 def _check_header(source: TableSource, spec: GridSpec, header_cells: list[str]) -> None:
     present = {normalise_label(cell) for cell in header_cells}
     for column in spec.columns:
-        if column.labels and not present.intersection(column.labels):
+        if (column.labels or column.patterns) and not any(column.is_named_by(key) for key in present):
             unknown = sorted(c for c in header_cells if c.strip() and not spec.is_header_label(c))
             raise source.error(
                 f"header has no column {column.title!r}"
