@@ -14,6 +14,8 @@ final as (
         {{ department_id('department_name') }} as department_id,
         fiscal_year,
         phase,
+        revision,
+        superseded_by_document_id,
 
         -- text
         department_name,
@@ -21,7 +23,10 @@ final as (
         source_sha256,
 
         -- counts
-        table_count
+        table_count,
+
+        -- flags
+        is_current
 
     from documents
 

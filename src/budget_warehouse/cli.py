@@ -19,21 +19,49 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--input", type=Path, default=Path("disclosures"), help="folder of disclosure documents")
     extract.add_argument("--output", type=Path, default=Path("seeds/disclosure"), help="seed folder to replace")
     extract.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    _add_quarantine_options(extract)
 
     build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
     build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
     build.add_argument("--no-publish", action="store_true", help="build and test the candidate only")
     build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    _add_quarantine_options(build)
     return parser
 
 
-def _extract(source: Path, target: Path, no_progress: bool) -> bool:
+def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="leave out documents that fail to extract, list them in the quarantine report, and go on",
+    )
+    command.add_argument(
+        "--quarantine-report",
+        type=Path,
+        default=Path("build/quarantine.csv"),
+        help="where --skip-bad lists the documents it left out (default: build/quarantine.csv)",
+    )
+
+
+def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
     try:
-        summary = extract_folder(source, target, progress=not no_progress and sys.stderr.isatty())
+        summary = extract_folder(
+            source,
+            target,
+            progress=not args.no_progress and sys.stderr.isatty(),
+            skip_bad=args.skip_bad,
+            quarantine_report=args.quarantine_report if args.skip_bad else None,
+        )
     except ExtractionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"nothing was written to {target}", file=sys.stderr)
         return False
+    for warning in summary.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for path, error in summary.quarantined:
+        print(f"quarantined: {path}: {error}", file=sys.stderr)
+    if summary.quarantined:
+        print(f"quarantine report: {args.quarantine_report}", file=sys.stderr)
     print(summary)
     return True
 
@@ -41,10 +69,12 @@ def _extract(source: Path, target: Path, no_progress: bool) -> bool:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
-        return 0 if _extract(args.input, args.output, args.no_progress) else 1
+        return 0 if _extract(args.input, args.output, args) else 1
 
     project = Project(args.project_dir.resolve())
-    if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args.no_progress):
+    if not args.quarantine_report.is_absolute():
+        args.quarantine_report = project.root / args.quarantine_report
+    if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args):
         return 1
     try:
         build_candidate(project)

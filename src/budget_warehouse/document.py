@@ -15,6 +15,8 @@ from budget_warehouse.tables.ledgers import published_year
 from budget_warehouse.text import normalise_label
 
 _YEAR_ATTRIBUTE = re.compile(r"(\d{4})年度")
+# A corrected re-publication says so before its first table: "修订版本：2" or "revision: 2".
+_REVISION = re.compile(r"^(?:修订版本|修订|revision)\s*[:：]\s*(\d+)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -24,6 +26,7 @@ class ExtractedDocument:
     path: Path
     document: Record
     rows: dict[str, list[Record]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
@@ -99,9 +102,10 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ExtractionError(shown, f"cannot read as UTF-8 text: {exc}") from None
-    fragments, _preamble = parse_fragments(text)
+    fragments, preamble = parse_fragments(text)
     if not fragments:
         raise ExtractionError(shown, "not a disclosure: no '表 N' table markers found")
+    revision = next((int(m.group(1)) for _, line in preamble if (m := _REVISION.match(line))), 0)
     sources = _group(shown, fragments)
     parsed = {number: BY_NUMBER[number].parse(source) for number, source in sources.items()}
     document_id = hashlib.sha256(raw).hexdigest()[:16]
@@ -112,6 +116,9 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
         "department_name": department,
         "fiscal_year": str(year),
         "phase": _phase(sources),
+        "revision": str(revision),
+        "is_current": "true",
+        "superseded_by_document_id": None,
         "source_file": shown.name,
         "source_sha256": hashlib.sha256(raw).hexdigest(),
         "table_count": str(len(sources)),
@@ -122,6 +129,7 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
     extracted.rows["document_notes"] = []
     for kind in TABLES:
         _add_table(extracted, kind, sources[kind.number], parsed[kind.number])
+        extracted.warnings.extend(f"{shown}: {warning}" for warning in parsed[kind.number].warnings)
     return extracted
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from tqdm import tqdm
@@ -18,52 +20,122 @@ DISCLOSURE_SUFFIXES = (".txt", ".md")
 @dataclass
 class Summary:
     documents: int = 0
+    superseded: int = 0
     tables: int = 0
     rows: int = 0
     notes: int = 0
     warnings: list[str] = field(default_factory=list)
+    quarantined: list[tuple[str, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"extracted {self.documents} documents, {self.tables} tables, {self.rows} rows, "
             f"{self.notes} notes, {len(self.warnings)} warnings"
         )
+        if self.superseded:
+            text += f"; {self.superseded} superseded revisions kept in history"
+        if self.quarantined:
+            text += f"; {len(self.quarantined)} documents quarantined"
+        return text
 
 
 def disclosure_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in DISCLOSURE_SUFFIXES)
 
 
-def extract_folder(folder: Path, target: Path, *, progress: bool = False) -> Summary:
-    """Extract all documents, then publish the seeds; any error leaves ``target`` untouched."""
+def extract_folder(
+    folder: Path,
+    target: Path,
+    *,
+    progress: bool = False,
+    skip_bad: bool = False,
+    quarantine_report: Path | None = None,
+) -> Summary:
+    """Extract all documents, then publish the seeds; any error leaves ``target`` untouched.
+
+    With ``skip_bad``, a document that fails is left out and listed in the summary (and in
+    ``quarantine_report``) instead of stopping the run; the others are published.
+    """
+    if not folder.is_dir():
+        raise ExtractionError(folder, "no such folder of disclosures")
     files = disclosure_files(folder)
     if not files:
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md) found")
+    summary = Summary()
     documents: list[ExtractedDocument] = []
     for path in tqdm(files, desc="extracting", unit="doc", disable=not progress):
-        documents.append(extract_document(path, display_path=str(path)))
-    _check_unique(documents)
+        try:
+            documents.append(extract_document(path, display_path=str(path)))
+        except ExtractionError as error:
+            if not skip_bad:
+                raise
+            summary.quarantined.append((str(path), str(error)))
+    current = _resolve_revisions(documents, summary, skip_bad)
+    if not current:
+        raise ExtractionError(folder, "every document was quarantined; nothing to publish")
     rows: dict[str, list[Record]] = {name: [] for name in seed_schemas()}
     for document in documents:
-        for name, records in document.rows.items():
-            rows[name].extend(records)
+        if document in current:
+            for name, records in document.rows.items():
+                rows[name].extend(records)
+            summary.warnings.extend(document.warnings)
+        elif document.document["is_current"] == "false":
+            rows["documents"].append(document.document)
     publish_seeds(target, rows)
-    return Summary(
-        documents=len(documents),
-        tables=len(rows["document_tables"]),
-        rows=sum(d.row_count for d in documents),
-        notes=len(rows["document_notes"]),
-    )
+    if quarantine_report is not None:
+        _write_quarantine_report(quarantine_report, summary.quarantined)
+    summary.documents = len(current)
+    summary.superseded = len(rows["documents"]) - len(current)
+    summary.tables = len(rows["document_tables"])
+    summary.rows = sum(d.row_count for d in current)
+    summary.notes = len(rows["document_notes"])
+    return summary
 
 
-def _check_unique(documents: list[ExtractedDocument]) -> None:
-    seen: dict[tuple[str | None, ...], ExtractedDocument] = {}
-    for document in documents:
-        record = document.document
-        identity = (record["department_name"], record["fiscal_year"], record["phase"])
-        if identity in seen:
-            raise ExtractionError(
-                document.path,
-                f"duplicates {seen[identity].path.name}: both are the {identity[2]} of {identity[0]} for {identity[1]}",
-            )
-        seen[identity] = document
+def _identity(document: ExtractedDocument) -> tuple[str, str, str]:
+    record = document.document
+    return (record["department_name"] or "", record["fiscal_year"] or "", record["phase"] or "")
+
+
+def _resolve_revisions(
+    documents: list[ExtractedDocument], summary: Summary, skip_bad: bool
+) -> list[ExtractedDocument]:
+    """One current document per identity (department, fiscal year, phase).
+
+    Two documents with one identity are an error unless their revisions differ; then the
+    highest revision is current and the others are kept as superseded history.
+    """
+    current: list[ExtractedDocument] = []
+    for identity, group in groupby(sorted(documents, key=_identity), key=_identity):
+        versions = sorted(group, key=lambda d: (int(d.document["revision"] or 0), d.path.name))
+        seen: dict[str, ExtractedDocument] = {}
+        kept: list[ExtractedDocument] = []
+        for version in versions:
+            revision = version.document["revision"] or "0"
+            if revision in seen:
+                error = ExtractionError(
+                    version.path,
+                    f"duplicates {seen[revision].path.name}: both are the {identity[2]} of {identity[0]} "
+                    f"for {identity[1]} (revision {revision}); mark a corrected re-publication with a "
+                    "'修订版本：N' line before 表1",
+                )
+                if not skip_bad:
+                    raise error
+                summary.quarantined.append((str(version.path), str(error)))
+                continue
+            seen[revision] = version
+            kept.append(version)
+        newest = kept[-1]
+        for older in kept[:-1]:
+            older.document["is_current"] = "false"
+            older.document["superseded_by_document_id"] = newest.document["document_id"]
+        current.append(newest)
+    return current
+
+
+def _write_quarantine_report(path: Path, quarantined: list[tuple[str, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["source_file", "error"])
+        writer.writerows(quarantined)

@@ -13,6 +13,8 @@ renamed as (
         document_id,
         cast(fiscal_year as {{ dbt.type_int() }}) as fiscal_year,
         phase,
+        cast(revision as {{ dbt.type_int() }}) as revision,
+        superseded_by_document_id,
 
         -- text
         department_name,
@@ -20,7 +22,10 @@ renamed as (
         source_sha256,
 
         -- counts
-        cast(table_count as {{ dbt.type_int() }}) as table_count
+        cast(table_count as {{ dbt.type_int() }}) as table_count,
+
+        -- flags
+        cast(is_current as boolean) as is_current
 
     from source
 

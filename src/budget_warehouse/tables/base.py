@@ -50,6 +50,8 @@ class ParsedTable:
     amounts: list[Amount] = field(default_factory=list)
     header_cells: list[str] = field(default_factory=list)
     unit: str | None = None
+    # Rows read by a fallback rule; each says where, so a reader can check the published row.
+    warnings: list[str] = field(default_factory=list)
 
     def add(self, body: BodyRow, **columns: str | None) -> Record:
         record: Record = {

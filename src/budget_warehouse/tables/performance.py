@@ -204,6 +204,10 @@ def _indicator_cells(row: Row) -> tuple[list[str | None], str | None, bool]:
     return [None] * (3 - len(levels)) + list(levels), target, True
 
 
+def _realigned(body: BodyRow, what: str) -> str:
+    return f"表15 row {body.row_number} (line {body.row.line_number}): {what} cells were shifted; read from the right"
+
+
 def parse_department_targets(source: TableSource) -> ParsedTable:
     """表15: the department's tasks with their budgets, its overall goal and its indicators."""
     parsed = ParsedTable(unit="万元")
@@ -243,6 +247,8 @@ def parse_department_targets(source: TableSource) -> ParsedTable:
                 read_amount(source, parsed, body, a, c) for a, c in zip(amounts, columns, strict=True)
             )
             is_total = normalise_label(name) == TASK_TOTAL_NAME
+            if realigned:
+                parsed.warnings.append(_realigned(body, "task"))
             parsed.add(
                 body,
                 section="task_total" if is_total else "task",
@@ -257,6 +263,8 @@ def parse_department_targets(source: TableSource) -> ParsedTable:
             continue
         if mode == "indicator":
             published, target, realigned = _indicator_cells(body.row)
+            if realigned:
+                parsed.warnings.append(_realigned(body, "indicator"))
             if published[0]:
                 levels = [published[0], None, None]
             if published[1]:
