@@ -97,9 +97,7 @@ def _identity(document: ExtractedDocument) -> tuple[str, str, str]:
     return (record["department_name"] or "", record["fiscal_year"] or "", record["phase"] or "")
 
 
-def _resolve_revisions(
-    documents: list[ExtractedDocument], summary: Summary, skip_bad: bool
-) -> list[ExtractedDocument]:
+def _resolve_revisions(documents: list[ExtractedDocument], summary: Summary, skip_bad: bool) -> list[ExtractedDocument]:
     """One current document per identity (department, fiscal year, phase).
 
     Two documents with one identity are an error unless their revisions differ; then the

@@ -124,3 +124,24 @@ def test_failed_build_names_the_row_and_keeps_the_published_file(project: Path, 
     assert "economic_name_resolves_to_a_code" in error
     assert "table_number=4, source_row_number=18" in error and "item_name=租车费" in error
     assert published.read_bytes() == before
+
+
+def test_bad_document_leaves_seeds_and_warehouse_as_they_were(project: Path, capsys) -> None:
+    published = project / "warehouse.duckdb"
+    seeds = project / "seeds" / "disclosure"
+    before = published.read_bytes()
+    seeds_before = {p.name: p.read_bytes() for p in seeds.iterdir()}
+    bad = project / "disclosures" / "zz_bad.txt"
+    bad.write_text(
+        SEED_DOCUMENT.read_text(encoding="utf-8").replace(
+            "| 电费             | 132   |", "| 电费             | 1三2   |"
+        ),
+        encoding="utf-8",
+    )
+    try:
+        assert main(["build", "--project-dir", str(project), "--no-progress"]) == 1
+    finally:
+        bad.unlink()
+    assert "zz_bad.txt, 表4, row 15, line 111, column 总计: expected an amount, found '1三2'" in capsys.readouterr().err
+    assert published.read_bytes() == before
+    assert {p.name: p.read_bytes() for p in seeds.iterdir()} == seeds_before
