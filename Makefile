@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract clean
+.PHONY: build test lint pytest extract docs docs-serve clean
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -32,6 +32,18 @@ lint: $(INSTALLED)
 
 pytest: $(INSTALLED)
 	$(BIN)/pytest
+
+## docs: the dbt documentation site as one static page, target/static_index.html. The catalog
+## is read from a copy of the published warehouse, so readers of the real one are not locked out.
+docs: $(INSTALLED)
+	test -f warehouse.duckdb || $(MAKE) build
+	mkdir -p build/docs
+	cp warehouse.duckdb build/docs/warehouse.duckdb
+	BUDGET_WAREHOUSE_BUILD_DB=build/docs/warehouse.duckdb $(BIN)/dbt docs generate --static --profiles-dir . --project-dir .
+
+## docs-serve: serve the documentation site on http://localhost:8080/static_index.html
+docs-serve: docs
+	$(BIN)/python -m http.server 8080 --bind 127.0.0.1 --directory target
 
 clean:
 	rm -rf build target logs .pytest_cache .ruff_cache

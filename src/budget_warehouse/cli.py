@@ -8,7 +8,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.extract import extract_folder
-from budget_warehouse.warehouse import BuildFailed, Project, build_candidate, publish
+from budget_warehouse.warehouse import BuildFailed, BuildInProgress, Project, build_candidate, build_lock, publish
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
     build.add_argument("--no-publish", action="store_true", help="build and test the candidate only")
     build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    build.add_argument(
+        "--wait", type=float, default=0, metavar="SECONDS", help="wait this long for another running build to finish"
+    )
     _add_quarantine_options(build)
     return parser
 
@@ -74,7 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     project = Project(args.project_dir.resolve())
     if not args.quarantine_report.is_absolute():
         args.quarantine_report = project.root / args.quarantine_report
+    try:
+        with build_lock(project, args.wait):
+            return _build(project, args)
+    except BuildInProgress as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: nothing went wrong, try again later
+
+
+def _build(project: Project, args: argparse.Namespace) -> int:
     if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args):
+        print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     try:
         build_candidate(project)
@@ -85,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
-    print(f"published {publish(project)}")
+    print(f"published {publish(project)} and its exports in {project.exports}")
     return 0
 
 

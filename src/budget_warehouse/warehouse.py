@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +46,47 @@ class Project:
     def target(self) -> Path:
         return self.root / "target"
 
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "build" / ".build.lock"
+
 
 class BuildFailed(RuntimeError):
     """dbt build failed; the published warehouse was left as it was."""
+
+
+class BuildInProgress(RuntimeError):
+    """Another build holds the project's lock."""
+
+
+@contextmanager
+def build_lock(project: Project, wait_seconds: float = 0) -> Iterator[None]:
+    """Hold the project's build lock, so that two builds never write the candidate, the seeds
+    or the published file at once. The lock is released by the kernel if the build dies."""
+    project.lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with project.lock_file.open("w") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BuildInProgress(
+                        f"another build of {project.root} is running (lock {project.lock_file}); "
+                        "try again when it has finished, or pass --wait SECONDS"
+                    ) from None
+                time.sleep(0.5)
+        try:
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def run_dbt(project: Project, *args: str) -> int:
@@ -88,9 +133,61 @@ def _stored_failures(database: Path, relation: str, limit: int) -> list[str]:
 
 
 def publish(project: Project) -> Path:
-    """Swap the candidate into place in one rename, keeping the last published file beside it."""
+    """Swap the candidate into place in one rename, keeping the last published file beside it,
+    then replace the exports made from it."""
+    exports = export_marts(project.candidate, project.exports)
     if project.published.exists():
         project.previous.unlink(missing_ok=True)
         os.link(project.published, project.previous)
     os.replace(project.candidate, project.published)
+    _swap_folder(exports, project.exports)
     return project.published
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, quoted with a leading apostrophe.
+    Numbers stay numbers: -5 is data, not a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def export_marts(database: Path, target: Path) -> Path:
+    """Write every mart as Parquet (for tools that read it) and as formula-safe CSV (for
+    spreadsheets) into a new folder beside ``target``; the caller swaps it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    (staging / "parquet").mkdir()
+    (staging / "csv").mkdir()
+    with duckdb.connect(str(database), read_only=True) as connection:
+        marts = [
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
+            ).fetchall()
+        ]
+        for mart in marts:
+            ordered = f"select * from marts.{mart} order by all"
+            connection.execute(f"copy ({ordered}) to '{staging / 'parquet' / mart}.parquet' (format parquet)")
+            cursor = connection.execute(ordered)
+            columns = [d[0] for d in cursor.description]
+            with (staging / "csv" / f"{mart}.csv").open("w", encoding="utf-8", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(columns)
+                while rows := cursor.fetchmany(10_000):
+                    writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
+    return staging
+
+
+def _swap_folder(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,142 @@
+"""Serving the warehouse: readers during builds, the build lock, exports and BI connections."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from budget_warehouse.cli import main
+from budget_warehouse.warehouse import Project, build_lock, spreadsheet_safe
+from conftest import SEED_DOCUMENT
+
+BASIC_TOTAL = "select sum(basic_amount) from marts.fct_expenditure_by_function"
+
+
+def _marts(connection) -> list[str]:
+    return [
+        name
+        for (name,) in connection.execute(
+            "select table_name from duckdb_tables() where schema_name = 'marts' order by 1"
+        ).fetchall()
+    ]
+
+
+def _snapshot(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {
+            mart: connection.execute(f"select * from marts.{mart} order by all").fetchall()
+            for mart in _marts(connection)
+        }
+
+
+def test_parquet_exports_match_the_marts_row_for_row(project: Path, warehouse) -> None:
+    marts = _marts(warehouse)
+    assert sorted(p.stem for p in (project / "exports" / "parquet").iterdir()) == marts
+    for mart in marts:
+        parquet = str(project / "exports" / "parquet" / f"{mart}.parquet")
+        missing = warehouse.execute(
+            f"select count(*) from (select * from marts.{mart} except all select * from read_parquet('{parquet}'))"
+        ).fetchone()[0]
+        extra = warehouse.execute(
+            f"select count(*) from (select * from read_parquet('{parquet}') except all select * from marts.{mart})"
+        ).fetchone()[0]
+        assert (missing, extra) == (0, 0), mart
+
+
+def test_csv_exports_are_safe_for_spreadsheets(project: Path, warehouse) -> None:
+    assert spreadsheet_safe("=SUM(A1)") == "'=SUM(A1)"
+    assert spreadsheet_safe("@cmd") == "'@cmd"
+    assert spreadsheet_safe("+1") == "'+1"
+    assert spreadsheet_safe("一般公共服务支出") == "一般公共服务支出"
+    assert spreadsheet_safe(Decimal("-5")) == Decimal("-5")
+    csv_file = project / "exports" / "csv" / "fct_expenditure_by_function.csv"
+    lines = csv_file.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("document_id,budget_type,function_code")
+    assert len(lines) - 1 == warehouse.execute("select count(*) from marts.fct_expenditure_by_function").fetchone()[0]
+
+
+SQLALCHEMY_CLIENT = """
+import sys
+import sqlalchemy as sa
+
+engine = sa.create_engine(f"duckdb:///{sys.argv[1]}", connect_args={"read_only": True})
+with engine.connect() as connection:
+    print(connection.execute(sa.text("select sum(basic_amount) from marts.fct_expenditure_by_function")).scalar())
+    print("fct_identity_checks" in sa.inspect(connection).get_table_names(schema="marts"))
+    print(connection.execute(sa.text(
+        "select comment from duckdb_columns() where schema_name = 'marts' "
+        "and table_name = 'dim_function_subject' and column_name = 'function_code'"
+    )).scalar().split()[0])
+"""
+
+
+def test_sqlalchemy_reads_the_marts_and_their_comments(project: Path) -> None:
+    """duckdb-engine is what Superset uses to reach DuckDB; it runs in its own process, as a BI
+    server would."""
+    result = subprocess.run(
+        [sys.executable, "-c", SQLALCHEMY_CLIENT, str(project / "warehouse.duckdb")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    total, has_identities, comment = result.stdout.split("\n")[:3]
+    assert (total, has_identities) == ("2589.000000", "True")
+    assert comment.startswith("功能分类科目编码")
+
+
+def test_a_second_build_is_refused_while_one_runs(project: Path, capsys) -> None:
+    with build_lock(Project(project)):
+        assert main(["build", "--project-dir", str(project), "--no-progress"]) == 75
+    assert "another build of" in capsys.readouterr().err
+
+
+def test_readers_keep_the_last_good_numbers_during_rebuilds(project: Path) -> None:
+    """A BI-style reader queries continuously while a good rebuild and then a broken one run."""
+    published = project / "warehouse.duckdb"
+    before = _snapshot(published)
+    answers: list[object] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                with duckdb.connect(str(published), read_only=True) as connection:
+                    answers.append(connection.execute(BASIC_TOTAL).fetchone()[0])
+            except BaseException as error:  # every failure is the finding
+                errors.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        assert main(["build", "--project-dir", str(project), "--no-progress"]) == 0
+        bad = project / "disclosures" / "zz_broken.txt"
+        bad.write_text(
+            SEED_DOCUMENT.read_text(encoding="utf-8").replace("| 30        |", "| 3O        |", 1), encoding="utf-8"
+        )
+        try:
+            assert main(["build", "--project-dir", str(project), "--no-progress"]) == 1
+        finally:
+            bad.unlink()
+    finally:
+        stop.set()
+        reader.join()
+    assert errors == []
+    assert len(answers) > 10
+    assert set(answers) == {Decimal(2589)}
+    # The rebuild with unchanged documents published identical data.
+    assert _snapshot(published) == before
+
+
+@pytest.mark.parametrize("mart", ["fct_expenditure_by_function", "dim_function_subject"])
+def test_marts_carry_table_comments(warehouse, mart: str) -> None:
+    (comment,) = warehouse.execute(
+        "select comment from duckdb_tables() where schema_name = 'marts' and table_name = ?", [mart]
+    ).fetchone()
+    assert comment
