@@ -235,7 +235,7 @@ def draw_budget(
     categories: list[tuple[str, list[tuple[str, int]]]] = []
     first, second = _split(rng, other_projects, 2)
     categories.append(
-        (PROJECT_CATEGORIES[0], list(zip(rng.sample(PROJECT_ITEMS, 3), _split(rng, first, 3), strict=True)))
+        (PROJECT_CATEGORIES[0], list(zip(rng.sample(PROJECT_ITEMS[:-1], 3), _split(rng, first, 3), strict=True)))
     )
     one_off = [(PROJECT_ITEMS[-1], second)]
     if vehicle_purchase:

@@ -4,9 +4,10 @@ expenditure by 经济分类 and 表5 project expenditure by category and item.""
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from budget_warehouse.tables.base import ParsedTable, TableSource
-from budget_warehouse.tables.grid import Column, GridSpec, as_record, read_grid
+from budget_warehouse.tables.grid import Column, GridRow, GridSpec, as_record, read_grid
 
 # The template's funding-source columns in published order. Multi-row headers put a 小计 under
 # each group label, so the two subtotal columns are matched by position only.
@@ -51,40 +52,63 @@ def parse_basic_expenditure(source: TableSource) -> ParsedTable:
 
 
 def parse_project_expenditure(source: TableSource) -> ParsedTable:
-    """表5: categories and items are published by name only, without indentation. An item list
-    ends where its amounts add up to the category's (within rounding), which is how a reader
-    tells 预留机动 the category from 预留机动 the item beneath it."""
+    """表5: categories and items are published by name only, without indentation. Each
+    category is followed by its items, whose amounts add up to the category's; the rows are
+    split into such groups, preferring exact sums over sums within rounding, and shorter
+    groups over longer ones. That is how a reader tells 预留机动 the category from 预留机动 the
+    item beneath it."""
     parsed = ParsedTable()
     rows = list(read_grid(source, EXPENDITURE_SPEC, parsed))
     if not rows:
         return parsed
     unit_total, *subject_rows = rows
     parsed.add(unit_total.body, row_kind="unit_total", parent_source_row_number=None, **as_record(unit_total))
-    step = parsed.precision
-    index = 0
-    while index < len(subject_rows):
-        category = subject_rows[index]
-        target = Decimal(category["total_amount"] or "0")
+    groups = _category_groups(subject_rows, parsed.precision)
+    if groups is None:
+        first = subject_rows[0]
+        raise source.error(
+            "cannot split the rows into categories followed by items that add up to them "
+            f"(first category {first['item_name']!r}, 总计 {first['total_amount'] or 'blank'})",
+            row=first.body,
+            column="总计",
+        )
+    for start, size in groups:
+        category = subject_rows[start]
         parent = str(unit_total.body.row_number)
         parsed.add(category.body, row_kind="category", parent_source_row_number=parent, **as_record(category))
-        index += 1
-        running, items = Decimal(0), 0
-        while index < len(subject_rows) and not (items and abs(running - target) <= step * (items + 1) / 2):
-            item = subject_rows[index]
-            running += Decimal(item["total_amount"] or "0")
-            items += 1
+        for item in subject_rows[start + 1 : start + 1 + size]:
             parsed.add(
                 item.body,
                 row_kind="item",
                 parent_source_row_number=str(category.body.row_number),
                 **as_record(item),
             )
-            index += 1
-        if items == 0 or abs(running - target) > step * (items + 1) / 2:
-            raise source.error(
-                f"the items under category {category['item_name']!r} add up to {running}, "
-                f"but the category's 总计 is {target}",
-                row=category.body,
-                column="总计",
-            )
     return parsed
+
+
+def _category_groups(rows: list[GridRow], step: Decimal) -> list[tuple[int, int]] | None:
+    """(category index, item count) for every category, or None when no split works."""
+    amounts = [Decimal(row["total_amount"] or "0") for row in rows]
+
+    @cache
+    def split_from(start: int) -> tuple[tuple[int, int], ...] | None:
+        if start == len(rows):
+            return ()
+        target, running = amounts[start], Decimal(0)
+        within_rounding: list[int] = []
+        for size in range(1, len(rows) - start):
+            running += amounts[start + size]
+            if running == target:
+                rest = split_from(start + 1 + size)
+                if rest is not None:
+                    return ((start, size), *rest)
+            elif abs(running - target) <= step * (size + 1) / 2:
+                within_rounding.append(size)
+        for size in within_rounding:
+            rest = split_from(start + 1 + size)
+            if rest is not None:
+                return ((start, size), *rest)
+        return None
+
+    groups = split_from(0)
+    return list(groups) if groups is not None else None
