@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract docs docs-serve clean
+.PHONY: build test lint pytest extract bench docs docs-serve clean
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -32,6 +32,12 @@ lint: $(INSTALLED)
 
 pytest: $(INSTALLED)
 	$(BIN)/pytest
+
+## bench: extraction and dbt build time and memory for 1, 100 and 1,000 synthetic documents,
+## against the raw DuckDB floor; LARGE=1 adds 10,000. Not part of `make test`.
+BENCH_SIZES := 1 100 1000 $(if $(LARGE),10000)
+bench: $(INSTALLED)
+	$(BIN)/budget-warehouse bench --sizes $(BENCH_SIZES)
 
 ## docs: the dbt documentation site as one static page, target/static_index.html. The catalog
 ## is read from a copy of the published warehouse, so readers of the real one are not locked out.

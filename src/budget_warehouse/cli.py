@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
         "--wait", type=float, default=0, metavar="SECONDS", help="wait this long for another running build to finish"
     )
     _add_quarantine_options(build)
+
+    bench = commands.add_parser("bench", help="time extraction and dbt build against the raw DuckDB floor")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes to run")
+    bench.add_argument("--work-dir", type=Path, default=Path("build/bench"), help="scratch folder for the corpora")
+    bench.add_argument("--output", type=Path, default=Path("build/bench.json"), help="where to write the results")
+    bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus")
     return parser
 
 
@@ -73,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return 0 if _extract(args.input, args.output, args) else 1
+    if args.command == "bench":
+        from budget_warehouse.bench import run  # only the benchmark needs it
+
+        run(Path.cwd(), args.sizes, args.work_dir.resolve(), args.output, args.seed)
+        return 0
 
     project = Project(args.project_dir.resolve())
     if not args.quarantine_report.is_absolute():

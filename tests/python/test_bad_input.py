@@ -80,7 +80,6 @@ CASES = {
         r"bad\.txt, 表5, row 2, line 139, column 总计: cannot split the rows into categories followed by items "
         r"that add up to them \(first category '履职类项目一般性项目', 总计 8121\)",
     ),
-
     "amount without a name": (
         lambda t: _mutate(t, "| 四、其他收入     |           |", "|            | 5         |"),
         r"bad\.txt, 表1, row 11, line 24, column revenue 项目: revenue amount 5 has no item name",

@@ -1,0 +1,191 @@
+"""Benchmark extraction and the dbt build against the raw DuckDB floor, for growing corpora.
+
+For each corpus size N the synthetic generator writes N disclosures into a scratch copy of the
+project, then three stages run as separate processes, each timed with its peak memory:
+extraction, ``dbt build`` (models and every test), and the floor: the very SQL dbt ran (seeds
+read straight from the CSVs, every model, every data test) executed as one script in one
+DuckDB connection, so the difference is what dbt's orchestration costs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from budget_warehouse.synthetic import generate
+
+PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference")
+
+
+@dataclass
+class Measurement:
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    documents: int
+    extract: Measurement
+    build: Measurement
+    floor: Measurement
+
+    @property
+    def build_over_floor(self) -> float:
+        return self.build.seconds / self.floor.seconds
+
+
+def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Measurement:
+    """Wall time and peak resident memory of one child process; fails if the command fails."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command[:3])} failed:\n{stderr[-2000:]}")
+    return Measurement(round(seconds, 2), round(usage.ru_maxrss / 1024, 1))
+
+
+def prepare(repo: Path, root: Path, documents: int, seed: int) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    for name in PROJECT_FILES:
+        source, target = repo / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    (root / "disclosures").mkdir()
+    for index in range(documents):
+        text = generate(seed + index, department=f"深圳市合成{index:05d}局")
+        (root / "disclosures" / f"doc_{index:05d}.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def floor_statements(root: Path) -> list[str]:
+    """The SQL of the last dbt run, in dependency order, as plain DuckDB statements."""
+    manifest = json.loads((root / "target" / "manifest.json").read_text(encoding="utf-8"))
+    nodes = {
+        uid: node
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] in ("seed", "model", "test") and node["config"].get("enabled", True)
+    }
+    ordered: list[str] = []
+    seen: set[str] = set()
+
+    def visit(uid: str) -> None:
+        if uid in seen or uid not in nodes:
+            return
+        seen.add(uid)
+        for parent in manifest["parent_map"].get(uid, []):
+            visit(parent)
+        ordered.append(uid)
+
+    for uid in sorted(nodes):
+        visit(uid)
+    statements: list[str] = []
+    schemas = sorted({nodes[uid]["schema"] for uid in ordered})
+    statements += [f'create schema if not exists "{schema}"' for schema in schemas]
+    for uid in ordered:
+        node = nodes[uid]
+        relation = node.get("relation_name")
+        if node["resource_type"] == "seed":
+            path = Path(node["root_path"]) / node["original_file_path"]
+            statements.append(
+                f"create table {relation} as select * from read_csv('{path}', header = true, all_varchar = true)"
+            )
+        elif node["resource_type"] == "model":
+            kind = "view" if node["config"]["materialized"] == "view" else "table"
+            statements.append(f"create or replace {kind} {relation} as {node['compiled_code']}")
+        else:
+            statements.append(f"select count(*) from ({node['compiled_code']}) as failures")
+    return statements
+
+
+FLOOR_RUNNER = """
+import json, sys, duckdb
+connection = duckdb.connect(sys.argv[1])
+for statement in json.load(open(sys.argv[2], encoding="utf-8")):
+    connection.execute(statement).fetchall()
+"""
+
+
+def run_size(repo: Path, work: Path, documents: int, seed: int) -> Result:
+    root = prepare(repo, work / f"n{documents}", documents, seed)
+    bin_dir = Path(sys.executable).parent
+    extract = measure(
+        [
+            str(bin_dir / "budget-warehouse"),
+            "extract",
+            "--input",
+            str(root / "disclosures"),
+            "--output",
+            str(root / "seeds" / "disclosure"),
+            "--no-progress",
+        ]
+    )
+    (root / "build").mkdir()
+    env = {**os.environ, "BUDGET_WAREHOUSE_BUILD_DB": str(root / "build" / "warehouse.duckdb")}
+    build = measure(
+        [str(bin_dir / "dbt"), "build", "--exclude", "test_type:unit", "--profiles-dir", ".", "--project-dir", "."],
+        env=env,
+        cwd=root,
+    )
+    statements = root / "floor.json"
+    statements.write_text(json.dumps(floor_statements(root), ensure_ascii=False), encoding="utf-8")
+    (root / "floor").mkdir()
+    floor = measure([sys.executable, "-c", FLOOR_RUNNER, str(root / "floor" / "warehouse.duckdb"), str(statements)])
+    return Result(documents, extract, build, floor)
+
+
+def marginal(results: list[Result], stage: str) -> float:
+    """Seconds per additional document, between the two largest corpora."""
+    small, large = results[-2], results[-1]
+    delta = getattr(large, stage).seconds - getattr(small, stage).seconds
+    return delta / (large.documents - small.documents)
+
+
+def report(results: list[Result]) -> str:
+    lines = [
+        f"{'documents':>9} {'extract s':>10} {'build s':>9} {'floor s':>9} {'build/floor':>12} "
+        f"{'extract MB':>11} {'build MB':>9} {'floor MB':>9}"
+    ]
+    for r in results:
+        lines.append(
+            f"{r.documents:>9} {r.extract.seconds:>10.2f} {r.build.seconds:>9.2f} {r.floor.seconds:>9.2f} "
+            f"{r.build_over_floor:>12.2f} {r.extract.peak_mb:>11.1f} {r.build.peak_mb:>9.1f} {r.floor.peak_mb:>9.1f}"
+        )
+    if len(results) >= 2:
+        build, floor = marginal(results, "build"), marginal(results, "floor")
+        lines.append(
+            f"marginal cost of one more document ({results[-2].documents} -> {results[-1].documents}): "
+            f"build {build * 1000:.1f} ms, floor {floor * 1000:.1f} ms, ratio {build / floor:.2f}; "
+            f"extract {marginal(results, 'extract') * 1000:.1f} ms"
+        )
+    return "\n".join(lines)
+
+
+def run(repo: Path, sizes: list[int], work: Path, output: Path, seed: int = 0) -> list[Result]:
+    results = []
+    for documents in sorted(sizes):
+        results.append(run_size(repo, work, documents, seed))
+        print(report(results[-1:]).splitlines()[1], flush=True)
+    print(report(results))
+    summary = {
+        "results": [asdict(r) | {"build_over_floor": r.build_over_floor} for r in results],
+        "marginal_seconds_per_document": (
+            {stage: marginal(results, stage) for stage in ("extract", "build", "floor")} if len(results) >= 2 else {}
+        ),
+    }
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(f"results written to {output}")
+    return results

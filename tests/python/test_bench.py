@@ -1,0 +1,37 @@
+"""The benchmark's floor runs the same SQL as the build and computes the same marts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from budget_warehouse.bench import Measurement, Result, floor_statements, marginal, measure
+
+
+def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path, warehouse) -> None:
+    statements = floor_statements(project)
+    kinds = [s.split()[0] for s in statements]
+    # Schemas first, then seeds before the models that read them, tests after their models.
+    first_model = next(i for i, s in enumerate(statements) if s.startswith("create or replace"))
+    last_seed = max(i for i, s in enumerate(statements) if s.startswith("create table"))
+    assert last_seed < first_model
+    assert kinds.count("select") > 200
+    floor = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(floor)) as connection:
+        for statement in statements:
+            connection.execute(statement).fetchall()
+        for mart in ("fct_expenditure_by_function", "fct_identity_checks", "dim_function_subject"):
+            query = f"select * from marts.{mart} order by all"
+            assert connection.execute(query).fetchall() == warehouse.execute(query).fetchall(), mart
+
+
+def test_measure_and_marginal_cost() -> None:
+    timing = measure(["python3", "-c", "x = bytearray(50 * 1024 * 1024)"])
+    assert timing.peak_mb >= 50
+    results = [
+        Result(100, Measurement(1, 1), Measurement(20, 1), Measurement(5, 1)),
+        Result(1000, Measurement(10, 1), Measurement(50, 1), Measurement(14, 1)),
+    ]
+    assert marginal(results, "build") == 30 / 900
+    assert marginal(results, "floor") == 9 / 900
