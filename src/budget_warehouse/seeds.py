@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from budget_warehouse.files import replaced_folder
 from budget_warehouse.registry import DOCUMENT_SEEDS, TABLES
 from budget_warehouse.tables.base import Record
 
@@ -31,24 +30,7 @@ def _extra(record: Record, columns: tuple[str, ...]) -> Record:
 
 
 def publish_seeds(target: Path, rows_by_seed: Mapping[str, list[Record]]) -> None:
-    """Write every seed into a fresh folder beside ``target``, then swap it into place.
-
-    The swap is two renames on one filesystem, so ``target`` is at every moment either the
-    complete old set or the complete new one.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
+    """Write every seed, then replace ``target`` with the complete set at once."""
+    with replaced_folder(target) as folder:
         for name, columns in seed_schemas().items():
-            write_csv(staging / f"{name}.csv", columns, rows_by_seed.get(name, []))
-        previous = target.with_name(f".{target.name}.old")
-        if previous.exists():
-            shutil.rmtree(previous)
-        if target.exists():
-            target.rename(previous)
-        staging.rename(target)
-        if previous.exists():
-            shutil.rmtree(previous)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            write_csv(folder / f"{name}.csv", columns, rows_by_seed.get(name, []))

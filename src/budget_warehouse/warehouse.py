@@ -6,10 +6,8 @@ import csv
 import fcntl
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from budget_warehouse.files import replaced_folder
 
 # The candidate keeps the published file's name so that its catalog, which dbt-duckdb writes
 # into view definitions, is "warehouse" both while building and once published.
@@ -135,12 +135,12 @@ def _stored_failures(database: Path, relation: str, limit: int) -> list[str]:
 def publish(project: Project) -> Path:
     """Swap the candidate into place in one rename, keeping the last published file beside it,
     then replace the exports made from it."""
-    exports = export_marts(project.candidate, project.exports)
-    if project.published.exists():
-        project.previous.unlink(missing_ok=True)
-        os.link(project.published, project.previous)
-    os.replace(project.candidate, project.published)
-    _swap_folder(exports, project.exports)
+    with replaced_folder(project.exports) as exports:
+        export_marts(project.candidate, exports)
+        if project.published.exists():
+            project.previous.unlink(missing_ok=True)
+            os.link(project.published, project.previous)
+        os.replace(project.candidate, project.published)
     return project.published
 
 
@@ -156,11 +156,9 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def export_marts(database: Path, target: Path) -> Path:
-    """Write every mart as Parquet (for tools that read it) and as formula-safe CSV (for
-    spreadsheets) into a new folder beside ``target``; the caller swaps it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+def export_marts(database: Path, staging: Path) -> None:
+    """Write every mart into ``staging`` as Parquet (for tools that read it) and as
+    formula-safe CSV (for spreadsheets)."""
     (staging / "parquet").mkdir()
     (staging / "csv").mkdir()
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -180,14 +178,3 @@ def export_marts(database: Path, target: Path) -> Path:
                 writer.writerow(columns)
                 while rows := cursor.fetchmany(10_000):
                     writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)
-    return staging
-
-
-def _swap_folder(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
