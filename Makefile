@@ -28,7 +28,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check src tests/python
 	$(BIN)/ruff format --check src tests/python
 	mkdir -p build
-	$(BIN)/sqlfluff lint models
+	$(BIN)/sqlfluff lint models tests/dbt
 
 pytest: $(INSTALLED)
 	$(BIN)/pytest

@@ -644,6 +644,8 @@ def generate(seed: int, *, layout: Layout | None = None, **budget_options: bool 
     its departments (``department=``): random ones repeat, and a repeated department and year
     is a duplicate document."""
     rng = random.Random(seed)
-    layout = layout or Layout(page_rows=rng.randint(6, 25), repeat_headers=rng.random() < 0.5)
+    layout = layout or Layout(
+        page_rows=rng.randint(6, 25), repeat_headers=rng.random() < 0.5, wrap_names=rng.random() < 0.3
+    )
     budget = draw_budget(rng, decimals=layout.decimals, **budget_options)
     return render(budget, layout, rng)
