@@ -20,12 +20,6 @@ transfers as (
 
 ),
 
-documents as (
-
-    select * from {{ ref('stg_disclosure__documents') }}
-
-),
-
 published as (
 
     select
@@ -43,18 +37,9 @@ published as (
 
 ),
 
--- A subject renamed between years takes its name from the latest document.
 latest_names as (
 
-    select
-        published.function_code,
-        published.function_name,
-        row_number() over (
-            partition by published.function_code
-            order by documents.fiscal_year desc, published.document_id desc
-        ) as recency
-    from published
-    inner join documents on published.document_id = documents.document_id
+    {{ latest_names('published', 'function_code', 'function_name') }}
 
 ),
 
@@ -78,7 +63,7 @@ named as (
         coalesce(reference_classes.function_name, latest_names.function_name) as function_name
     from all_codes
     left join latest_names
-        on all_codes.function_code = latest_names.function_code and latest_names.recency = 1
+        on all_codes.function_code = latest_names.function_code
     left join reference_classes
         on all_codes.function_code = reference_classes.function_code
 

@@ -8,33 +8,9 @@ items as (
 
 ),
 
-documents as (
-
-    select * from {{ ref('stg_disclosure__documents') }}
-
-),
-
-latest_names as (
-
-    select
-        items.catalogue_code,
-        items.catalogue_name,
-        row_number() over (
-            partition by items.catalogue_code
-            order by documents.fiscal_year desc, items.document_id desc
-        ) as recency
-    from items
-    inner join documents on items.document_id = documents.document_id
-
-),
-
 codes as (
 
-    select
-        catalogue_code,
-        catalogue_name
-    from latest_names
-    where recency = 1
+    {{ latest_names('items', 'catalogue_code', 'catalogue_name') }}
 
 ),
 
