@@ -1,0 +1,135 @@
+"""One national-template PDF into seed records: which template it is, what it says about itself,
+and every cell of its nine tables."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+from budget_warehouse.document import ExtractedDocument
+from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.templates import (
+    NationalTemplate,
+    document_facts,
+    locate,
+    parse_table,
+    seed_records,
+    table_notes,
+    table_unit,
+)
+from budget_warehouse.pdf import Page, read_pdf
+from budget_warehouse.tables.base import Record
+
+NATIONAL_SEED = "national_table_cells"
+
+
+def choose_template(path: Path, pages: list[Page], templates: tuple[NationalTemplate, ...]) -> NationalTemplate:
+    """The template all of whose tables the document prints; else an error naming the closest."""
+    if sum(page.char_count for page in pages) == 0:
+        raise ExtractionError(path, "no text layer: the PDF is a scan (images only); OCR is not supported")
+    scored = sorted(((len(locate(t, pages)), t) for t in templates), key=lambda pair: -pair[0])
+    found_count, best = scored[0]
+    if found_count == len(best.tables):
+        return best
+    found = locate(best, pages)
+    missing = [f"{t.number}. {t.title}" for t in best.tables if t.number not in found]
+    textless = [page.number for page in pages if page.char_count == 0]
+    hint = f"; pages {textless} have no text layer (scanned?)" if textless else ""
+    raise ExtractionError(
+        path,
+        f"matches no template: closest is the {best.description} ({found_count} of {len(best.tables)} tables found), "
+        f"missing {', '.join(missing)}{hint}",
+    )
+
+
+def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]) -> ExtractedDocument:
+    raw = path.read_bytes()
+    pages = read_pdf(path, shown)
+    template = choose_template(shown, pages, templates)
+    found = locate(template, pages)
+    facts = document_facts(shown, template, pages, found)
+    digest = hashlib.sha256(raw).hexdigest()
+    document_id = digest[:16]
+    key: Record = {
+        "document_id": document_id,
+        "department_name": facts.department_name,
+        "fiscal_year": str(facts.fiscal_year),
+    }
+    extracted = ExtractedDocument(path=shown, document={})
+    extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
+    units: Counter[str] = Counter()
+    placeholders = 0
+    amounts = 0
+    for number in sorted(found):
+        located = found[number]
+        parsed = parse_table(shown, located)
+        placeholders += parsed.placeholders
+        amounts += len(parsed.amounts)
+        unit = table_unit(located)
+        if unit is None:
+            unit = template.default_unit
+            extracted.warnings.append(
+                f"{shown}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
+            )
+        units[unit] += 1
+        nonzero = [a.decimals for a in parsed.amounts if a.value != 0]
+        precision = str(Decimal(1).scaleb(-min(nonzero)) if nonzero else Decimal(1))
+        for record in parsed.records:
+            if record.get("figure_kind") is None:
+                record["figure_kind"] = "budget" if template.phase == "预算" else "actual"
+        extracted.rows[NATIONAL_SEED].extend(
+            seed_records(parsed.records, key, located.table, located.title_line, unit, precision)
+        )
+        extracted.warnings.extend(parsed.warnings)
+        extracted.rows["document_tables"].append(
+            {
+                "document_id": document_id,
+                "table_number": str(number),
+                "seed_name": NATIONAL_SEED,
+                "table_title": located.title_line,
+                "amount_unit": unit,
+                "amount_precision": precision,
+                "page_count": str(len(located.pages)),
+                "row_count": str(len({(r["page_number"], r["source_row_number"]) for r in parsed.records})),
+                "source_line_number": None,
+                "table_key": located.table.key,
+                "page_number": str(located.pages[0]),
+            }
+        )
+        for page_number, note in table_notes(located):
+            extracted.rows["document_notes"].append(
+                {
+                    "document_id": document_id,
+                    "table_number": str(number),
+                    "source_line_number": None,
+                    "note_text": note,
+                    "page_number": str(page_number),
+                }
+            )
+    if amounts == 0:
+        detail = f" ({placeholders} XX placeholders)" if placeholders else ""
+        raise ExtractionError(
+            shown, f"a blank {template.description}: every table is found but no cell holds a number{detail}"
+        )
+    if placeholders:
+        raise ExtractionError(
+            shown, f"{placeholders} cells hold XX placeholders instead of numbers: a template that was not filled in"
+        )
+    extracted.document = {
+        **key,
+        "phase": template.phase,
+        "revision": "0",
+        "is_current": "true",
+        "superseded_by_document_id": None,
+        "source_file": shown.name,
+        "source_sha256": digest,
+        "table_count": str(len(found)),
+        "template": template.name,
+        "scope": facts.scope,
+        "amount_unit": units.most_common(1)[0][0],
+        "page_count": str(len(pages)),
+    }
+    extracted.rows["documents"] = [extracted.document]
+    return extracted

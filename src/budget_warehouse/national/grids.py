@@ -1,0 +1,368 @@
+"""Turning the ruled tables of a national-template PDF into long seed records, one per cell.
+
+The national tables come in four shapes, and the columns of each are found by their header
+labels, never by position, because publishers add, drop, merge and reorder columns:
+
+- ``ledger``: two sides, 收入 and 支出, each an item column and amount columns (总表).
+- ``function``: 功能分类 code (one column, or split into 类 | 款 | 项), name, amounts.
+- ``economic``: 经济分类 code (类 | 款 or one column), name, amounts; final accounts print two
+  such column groups side by side.
+- ``three_public``: one row of amounts under a header that names each “三公” item.
+
+Every amount cell becomes one record with the page, the row on that page, the column and its
+header label, so any figure in the warehouse can be found in the PDF.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_warehouse.errors import ExtractionError
+from budget_warehouse.numbers import Amount, NotANumber, parse_amount
+from budget_warehouse.pdf import Grid
+from budget_warehouse.tables.base import Record
+
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
+_TOTAL = re.compile(r"(合计|总计)$")
+_DIGITS = re.compile(r"^\d+$")
+_LABEL_NOISE = re.compile(r"[\s“”\"‘’'：:]")
+# Where a blank template prints its placeholders instead of numbers.
+PLACEHOLDER = re.compile(r"^[Xx×＊*]{1,}(?:[.,][Xx×]+)*$")
+
+
+def label_key(text: str) -> str:
+    return _LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+# Amount columns of the function and economic shapes, by their lowest header label first.
+# Order matters: the first rule that a label contains wins.
+_MEASURES: tuple[tuple[str, str], ...] = (
+    ("年初结转和结余", "carryover_begin_amount"),
+    ("年末结转和结余", "carryover_end_amount"),
+    ("本年收入合计", "total_amount"),
+    ("本年支出合计", "total_amount"),
+    ("基本支出", "basic_amount"),
+    ("项目支出", "project_amount"),
+    ("上缴上级支出", "remittance_to_superior_amount"),
+    ("经营支出", "operating_expenditure_amount"),
+    ("对附属单位补助支出", "subsidy_to_affiliates_amount"),
+    ("财政拨款", "fiscal_appropriation_amount"),
+    ("上级补助收入", "superior_subsidy_amount"),
+    ("经营收入", "operating_revenue_amount"),
+    ("附属单位上缴收入", "affiliate_remittance_amount"),
+    ("事业收入", "business_revenue_amount"),
+    ("其他收入", "other_revenue_amount"),
+    ("人员经费", "personnel_amount"),
+    ("公用经费", "public_amount"),
+    ("本年收入", "revenue_amount"),
+    ("合计", "total_amount"),
+    ("小计", "total_amount"),
+    ("预算数", "total_amount"),
+    ("决算数", "total_amount"),
+)
+_LEDGER_MEASURES: tuple[tuple[str, str], ...] = (
+    ("一般公共预算", "general_public_budget_amount"),
+    ("政府性基金", "government_fund_amount"),
+    ("国有资本经营", "state_capital_amount"),
+    ("合计", "amount"),
+    ("预算数", "amount"),
+    ("决算数", "amount"),
+)
+_THREE_PUBLIC_MEASURES: tuple[tuple[str, str], ...] = (
+    ("机关运行", "office_operation_amount"),
+    ("小计", "official_vehicle_subtotal_amount"),
+    ("购置", "vehicle_purchase_amount"),
+    ("运行", "vehicle_operation_amount"),
+    ("出国", "overseas_travel_amount"),
+    ("接待", "official_reception_amount"),
+    ("合计", "total_amount"),
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    number: int  # 1-based, as published
+    parts: tuple[str, ...]  # header labels from the top down, merged cells repeated once
+
+    @property
+    def label(self) -> str:
+        return "|".join(self.parts)
+
+    def measure(self, rules: Sequence[tuple[str, str]]) -> str | None:
+        """The first rule matched by the lowest header label that matches any rule."""
+        for part in reversed(self.parts):
+            key = label_key(part)
+            for needle, measure in rules:
+                if needle in key:
+                    return measure
+        return None
+
+
+@dataclass
+class ParsedGrids:
+    records: list[Record] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    placeholders: int = 0
+
+
+@dataclass(frozen=True)
+class TableContext:
+    """Where a table sits, for records and for errors that point at the cell."""
+
+    path: Path
+    table_number: int
+    title: str
+
+    def error(self, message: str, *, page: int | None = None, row: int | None = None, column: str | None = None):
+        where = f"page {page}, " if page is not None else ""
+        return ExtractionError(
+            self.path,
+            f"{where}{self.title}: {message}",
+            table_number=self.table_number,
+            row_number=row,
+            column=column,
+        )
+
+
+def _is_blank(row: Sequence[str]) -> bool:
+    return all(not cell for cell in row)
+
+
+def _is_data_row(row: Sequence[str]) -> bool:
+    """A row of figures or codes, or one that opens with an item (一、…), a total or 无; a header
+    row holds labels only (合计 as a column label comes after other labels)."""
+    cells = [cell for cell in row if cell]
+    if any(_DIGITS.match(c.replace(",", "").replace(".", "").replace(" ", "")) or PLACEHOLDER.match(c) for c in cells):
+        return True
+    if not cells:
+        return False
+    key = label_key(cells[0])
+    if key in {"合计", "总计", "无"} or key.endswith(("合计", "总计")):
+        # A total row has nothing but its label; 合计 heading a column header has other labels beside it.
+        return all(cell == cells[0] for cell in cells)
+    return bool(_ENUMERATED.match(cells[0]))
+
+
+def _header_length(rows: Sequence[Sequence[str]]) -> int:
+    for index, row in enumerate(rows):
+        if _is_data_row(row):
+            return index
+    return len(rows)
+
+
+def columns_of(header: Sequence[Sequence[str]], width: int) -> list[Column]:
+    columns = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in header:
+            cell = row[j] if j < len(row) else ""
+            if cell and (not parts or parts[-1] != cell):
+                parts.append(cell)
+        columns.append(Column(j + 1, tuple(parts)))
+    return columns
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    page: int
+    row: int  # 1-based row of the ruled table on that page, header rows included
+    cells: tuple[str, ...]
+
+
+def stitch(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], list[BodyRow]]:
+    """One table from its pages: the header of the first page labels every page's columns; a
+    continuation page that repeats the header has it skipped, one that does not is all body."""
+    first = grids[0]
+    header_length = _header_length(first.cells)
+    header = [list(row) for row in first.cells[:header_length]]
+    columns = columns_of(header, first.column_count)
+    body = [BodyRow(first.page_number, i + 1, row) for i, row in enumerate(first.cells) if i >= header_length]
+    for grid in grids[1:]:
+        if grid.column_count != first.column_count:
+            raise context.error(
+                f"a continuation table has {grid.column_count} columns where the table has {first.column_count}",
+                page=grid.page_number,
+            )
+        skip = 0
+        if [list(row) for row in grid.cells[:header_length]] == header:
+            skip = header_length
+        body.extend(BodyRow(grid.page_number, i + 1, row) for i, row in enumerate(grid.cells) if i >= skip)
+    return columns, [row for row in body if not _is_blank(row.cells)]
+
+
+def _amount(parsed: ParsedGrids, context: TableContext, body: BodyRow, column: Column) -> str | None:
+    cell = body.cells[column.number - 1]
+    if PLACEHOLDER.match(cell):
+        parsed.placeholders += 1
+        return None
+    try:
+        amount = parse_amount(cell)
+    except NotANumber as exc:
+        raise context.error(str(exc), page=body.page, row=body.row, column=column.label) from None
+    if amount is None:
+        return None
+    parsed.amounts.append(amount)
+    return amount.text
+
+
+def _record(body: BodyRow, column: Column, **values: str | None) -> Record:
+    return {
+        "page_number": str(body.page),
+        "source_row_number": str(body.row),
+        "source_column_number": str(column.number),
+        "column_label": column.label,
+        **values,
+    }
+
+
+def _groups(columns: list[Column], context: TableContext) -> Iterator[tuple[list[Column], Column, list[Column]]]:
+    """(code columns, name column, amount columns) for each column group, left to right."""
+    names = [c for c in columns if any("名称" in label_key(part) for part in c.parts)]
+    if not names:
+        raise context.error("no 科目名称 column in the header", page=None, column=None)
+    code_width = names[0].number - 1
+    for index, name in enumerate(names):
+        start = name.number - 1 - code_width
+        end = names[index + 1].number - 1 - code_width if index + 1 < len(names) else len(columns)
+        yield columns[start : name.number - 1], name, columns[name.number : end]
+
+
+def _joined_code(cells: Sequence[str]) -> str:
+    """类 | 款 | 项 cells into one code; 款 and 项 are two digits, which some publishers print
+    without the leading zero ('2' for 02)."""
+    digits = [cell for cell in cells if _DIGITS.match(cell)]
+    if len(cells) == 1 or not digits:
+        return "".join(digits)
+    return digits[0] + "".join(part.zfill(2) for part in digits[1:])
+
+
+def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tuple[int, ...]) -> ParsedGrids:
+    """The function and economic shapes."""
+    columns, body = stitch(grids, context)
+    parsed = ParsedGrids()
+    groups = list(_groups(columns, context))
+    for row in body:
+        for codes, name_column, amounts in groups:
+            code_cells = [row.cells[c.number - 1].replace(" ", "") for c in codes]
+            code = _joined_code(code_cells)
+            name = row.cells[name_column.number - 1]
+            if not code and label_key(name) in {"类款项", ""} and all(not row.cells[c.number - 1] for c in codes):
+                name = name or next((cell for cell in code_cells if cell), "")
+            values = {c: _amount(parsed, context, row, c) for c in amounts}
+            published = [v for v in values.values() if v is not None]
+            if code:
+                if len(code) not in code_lengths:
+                    raise context.error(
+                        f"code {code!r} has {len(code)} digits; expected {' or '.join(map(str, code_lengths))}",
+                        page=row.page,
+                        row=row.row,
+                        column=codes[0].label if codes else name_column.label,
+                    )
+                kind = "subject"
+            elif _TOTAL.search(label_key(name)) or (not name and published):
+                kind = "total"
+            elif not name and not published:
+                continue
+            elif not published and label_key(name) == "无":
+                continue  # the publisher's marker of an empty table
+            else:
+                if published:
+                    raise context.error(
+                        f"a row with amounts but no 科目编码: {name!r}", page=row.page, row=row.row, column="科目编码"
+                    )
+                parsed.warnings.append(f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped")
+                continue
+            for column, amount in values.items():
+                measure = column.measure(_MEASURES)
+                if measure is None:
+                    raise context.error(
+                        f"header {column.label!r} names no known amount column", page=row.page, column=column.label
+                    )
+                parsed.records.append(
+                    _record(
+                        row,
+                        column,
+                        side=None,
+                        row_kind=kind,
+                        code=code or None,
+                        item_name=name,
+                        measure=measure,
+                        figure_kind=None,
+                        amount=amount,
+                    )
+                )
+    return parsed
+
+
+def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
+    """收支总表: every row gives up to one 收入 line and one 支出 line."""
+    columns, body = stitch(grids, context)
+    sides: list[tuple[str, Column, list[Column]]] = []
+    for column in columns:
+        top = label_key(column.parts[0]) if column.parts else ""
+        side = "expenditure" if "支出" in top else "revenue" if "收入" in top else None
+        if side is None:
+            raise context.error(f"header {column.label!r} is on neither the 收入 nor the 支出 side", column=column.label)
+        if column.measure(_LEDGER_MEASURES) is None:
+            sides.append((side, column, []))
+        elif not sides or sides[-1][0] != side:
+            raise context.error(f"amount column {column.label!r} has no 项目 column before it", column=column.label)
+        else:
+            sides[-1][2].append(column)
+    parsed = ParsedGrids()
+    for row in body:
+        for side, item_column, amounts in sides:
+            item = row.cells[item_column.number - 1]
+            values = {c: _amount(parsed, context, row, c) for c in amounts}
+            if not item:
+                if any(v is not None for v in values.values()):
+                    raise context.error("an amount without its 项目", page=row.page, row=row.row, column=item_column.label)
+                continue
+            kind = "total" if _TOTAL.search(label_key(item)) else "item"
+            for column, amount in values.items():
+                parsed.records.append(
+                    _record(
+                        row,
+                        column,
+                        side=side,
+                        row_kind=kind,
+                        code=None,
+                        item_name=item,
+                        measure=column.measure(_LEDGER_MEASURES),
+                        figure_kind=None,
+                        amount=amount,
+                    )
+                )
+    return parsed
+
+
+def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
+    """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item."""
+    columns, body = stitch(grids, context)
+    parsed = ParsedGrids()
+    for row in body:
+        for column in columns:
+            measure = column.measure(_THREE_PUBLIC_MEASURES)
+            if measure is None:
+                raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
+            keys = [label_key(part) for part in column.parts]
+            figure = "actual" if any("决算数" in k for k in keys) else "budget" if any("预算数" in k for k in keys) else None
+            parsed.records.append(
+                _record(
+                    row,
+                    column,
+                    side=None,
+                    row_kind="item",
+                    code=None,
+                    item_name=column.parts[-1] if column.parts else "",
+                    measure=measure,
+                    figure_kind=figure,
+                    amount=_amount(parsed, context, row, column),
+                )
+            )
+    return parsed

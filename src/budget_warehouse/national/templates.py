@@ -1,0 +1,227 @@
+"""The Ministry of Finance's national templates, as published in PDF: the 9-table budget set
+(部门预算 and 单位预算) and the 9-table final-account set (部门决算).
+
+A template is data: its tables' titles and shapes. Tables are found by their titles in the text
+above each ruled table; a table that runs on to later pages takes every following table with the
+same columns until the next title. The document's department, year, phase and scope are read
+from the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.grids import (
+    ParsedGrids,
+    TableContext,
+    label_key,
+    parse_coded,
+    parse_ledger,
+    parse_three_public,
+)
+from budget_warehouse.pdf import Grid, Page
+from budget_warehouse.tables.base import Record
+
+FUNCTION_CODE_LENGTHS = (3, 5, 7)
+ECONOMIC_CODE_LENGTHS = (3, 5)
+
+SHAPES: dict[str, Callable[[Sequence[Grid], TableContext], ParsedGrids]] = {
+    "ledger": parse_ledger,
+    "function": lambda grids, context: parse_coded(grids, context, FUNCTION_CODE_LENGTHS),
+    "economic": lambda grids, context: parse_coded(grids, context, ECONOMIC_CODE_LENGTHS),
+    "three_public": parse_three_public,
+}
+
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+_PREPARER = re.compile(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)\s*[:：]\s*(.+?)(?:\s+单位\s*[:：].*)?$")
+_OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
+_FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_TOC = re.compile(r"…|\.{3,}|·{3,}")
+
+
+@dataclass(frozen=True)
+class TemplateTable:
+    number: int  # position in the template, 1-based
+    key: str  # the table's meaning, shared by every template that prints it
+    title: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class NationalTemplate:
+    name: str
+    phase: str  # 预算 or 决算
+    description: str
+    tables: tuple[TemplateTable, ...]
+    default_unit: str
+
+    def title_match(self, line: str) -> TemplateTable | None:
+        """The table whose title this heading line is, longest title first (财政拨款收入支出决算总表
+        before 收入支出决算总表)."""
+        if _TOC.search(line):
+            return None
+        key = label_key(line)
+        for table in sorted(self.tables, key=lambda t: -len(t.title)):
+            if key.endswith(label_key(table.title)):
+                return table
+        return None
+
+
+NATIONAL_BUDGET = NationalTemplate(
+    name="national_budget",
+    phase="预算",
+    description="national 9-table budget (部门预算 / 单位预算)",
+    default_unit="元",
+    tables=(
+        TemplateTable(1, "revenue_expenditure_overview", "财务收支预算总表", "ledger"),
+        TemplateTable(2, "revenue_by_function", "收入预算总表", "function"),
+        TemplateTable(3, "expenditure_by_function", "支出预算总表", "function"),
+        TemplateTable(4, "fiscal_appropriation_overview", "财政拨款收支预算总表", "ledger"),
+        TemplateTable(5, "general_public_budget_expenditure", "一般公共预算支出功能分类预算表", "function"),
+        TemplateTable(6, "government_fund_expenditure", "政府性基金预算支出功能分类预算表", "function"),
+        TemplateTable(7, "state_capital_expenditure", "国有资本经营预算支出功能分类预算表", "function"),
+        TemplateTable(8, "basic_expenditure_by_economic_class", "一般公共预算基本支出部门预算经济分类预算表", "economic"),
+        TemplateTable(9, "three_public_expenses", "三公经费和机关运行经费预算表", "three_public"),
+    ),
+)
+
+NATIONAL_FINAL_ACCOUNT = NationalTemplate(
+    name="national_final_account",
+    phase="决算",
+    description="national 9-table final account (部门决算)",
+    default_unit="万元",
+    tables=(
+        TemplateTable(1, "revenue_expenditure_overview", "收入支出决算总表", "ledger"),
+        TemplateTable(2, "revenue_by_function", "收入决算表", "function"),
+        TemplateTable(3, "expenditure_by_function", "支出决算表", "function"),
+        TemplateTable(4, "fiscal_appropriation_overview", "财政拨款收入支出决算总表", "ledger"),
+        TemplateTable(5, "general_public_budget_expenditure", "一般公共预算财政拨款支出决算表", "function"),
+        TemplateTable(6, "basic_expenditure_by_economic_class", "一般公共预算财政拨款基本支出决算表", "economic"),
+        TemplateTable(7, "three_public_expenses", "财政拨款三公经费支出决算表", "three_public"),
+        TemplateTable(8, "government_fund_expenditure", "政府性基金预算财政拨款收入支出决算表", "function"),
+        TemplateTable(9, "state_capital_expenditure", "国有资本经营预算财政拨款收入支出决算表", "function"),
+    ),
+)
+
+
+@dataclass
+class LocatedTable:
+    table: TemplateTable
+    title_line: str
+    grids: list[Grid] = field(default_factory=list)
+
+    @property
+    def heading(self) -> tuple[str, ...]:
+        return self.grids[0].heading
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({grid.page_number for grid in self.grids})
+
+
+def locate(template: NationalTemplate, pages: Sequence[Page]) -> dict[int, LocatedTable]:
+    """Each template table found, with all its pages. The first occurrence of a title wins; a
+    table continues over following tables with the same column count and no title of their own."""
+    found: dict[int, LocatedTable] = {}
+    current: LocatedTable | None = None
+    for page in pages:
+        if not page.grids:
+            current = None
+            continue
+        for grid in page.grids:
+            titled = next(((t, line) for line in grid.heading if (t := template.title_match(line))), None)
+            if titled is not None:
+                table, line = titled
+                if table.number in found:
+                    current = None
+                    continue
+                current = found[table.number] = LocatedTable(table, line, [grid])
+            elif current is not None and grid.column_count == current.grids[0].column_count and not _foreign_title(grid):
+                current.grids.append(grid)
+            else:
+                current = None
+    return found
+
+
+def _foreign_title(grid: Grid) -> bool:
+    """A heading that titles some other table (绩效目标表 …) ends the one being read."""
+    return any(label_key(line).endswith("表") and not _TOC.search(line) for line in grid.heading)
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    department_name: str
+    fiscal_year: int
+    scope: str
+
+
+def document_facts(path: Path, template: NationalTemplate, pages: Sequence[Page], found: dict[int, LocatedTable]) -> DocumentFacts:
+    headings = [line for located in found.values() for line in located.heading]
+    every_line = [line for page in pages for line in page.lines]
+    preparers = Counter(m.group(1).strip() for line in headings if (m := _PREPARER.search(line)))
+    overview = [m.group(1).strip() for line in every_line if (m := _OVERVIEW.match(line.replace(" ", "")))]
+    final_headings = [m for line in every_line if (m := _FINAL_HEADING.match(line))]
+    if preparers:
+        department = preparers.most_common(1)[0][0]
+    elif overview:
+        department = overview[0]
+    elif final_headings:
+        department = final_headings[0].group(1).strip()
+    else:
+        raise ExtractionError(path, "no department: expected '编制部门：…' above a table or '第一部分 …概况'")
+    years = Counter(int(m.group(1)) for line in (located.title_line for located in found.values()) if (m := _YEAR.search(line)))
+    if not years:
+        years = Counter(int(m.group(2)) for m in final_headings)
+    if not years:
+        years = Counter(int(m.group(1)) for line in pages[0].lines if (m := _YEAR.search(line.replace(" ", ""))))
+    if not years:
+        first = " ".join(pages[0].lines).replace(" ", "")
+        years = Counter(int(y) for y in re.findall(r"(20\d{2})年度", first) or re.findall(r"(20\d{2})", first))
+    if not years:
+        raise ExtractionError(path, "no fiscal year: expected 'YYYY年' in a table title or on the cover")
+    unit_scope = any(
+        "单位预算" in label_key(line) or "预算单位" in label_key(line) or "编制单位" in label_key(line)
+        or re.search(r"\d{4}年单位", label_key(line))
+        for line in headings
+    )
+    return DocumentFacts(department, years.most_common(1)[0][0], "单位" if unit_scope else "部门")
+
+
+def table_unit(located: LocatedTable) -> str | None:
+    for line in located.heading:
+        if m := _UNIT.search(line.replace(" ", "")):
+            return m.group(1)
+    return None
+
+
+def table_notes(located: LocatedTable) -> list[tuple[int, str]]:
+    notes = []
+    for grid in located.grids:
+        notes.extend((grid.page_number, line) for line in grid.footer if line.startswith(("注", "说明")))
+    return notes
+
+
+def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
+    context = TableContext(path, located.table.number, located.table.title)
+    return SHAPES[located.table.shape](located.grids, context)
+
+
+def seed_records(records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, precision: str) -> list[Record]:
+    return [
+        {
+            **key,
+            "table_number": str(table.number),
+            "table_key": table.key,
+            "table_title": title,
+            **record,
+            "amount_unit": unit,
+            "amount_precision": precision,
+        }
+        for record in records
+    ]
