@@ -30,7 +30,7 @@ class ExtractedDocument:
 
     @property
     def row_count(self) -> int:
-        return sum(len(rows) for name, rows in self.rows.items() if name.startswith("t"))
+        return sum(len(rows) for name, rows in self.rows.items() if not name.startswith("document"))
 
 
 def _title(fragment: Fragment) -> str:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from tqdm import tqdm
 
-from budget_warehouse.document import ExtractedDocument, extract_document
+from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.seeds import publish_seeds, seed_schemas
 from budget_warehouse.tables.base import Record
-
-DISCLOSURE_SUFFIXES = (".txt", ".md")
+from budget_warehouse.templates import DISCLOSURE_SUFFIXES, extract_any
 
 
 @dataclass
@@ -40,7 +44,36 @@ class Summary:
 
 
 def disclosure_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in DISCLOSURE_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DISCLOSURE_SUFFIXES)
+
+
+def _extract_one(path: Path) -> ExtractedDocument | dict[str, object]:
+    """Run in a worker process: the document, or the error's fields (they pickle; the error may not)."""
+    try:
+        return extract_any(path, display_path=str(path))
+    except ExtractionError as error:
+        return dataclasses.asdict(error)
+
+
+def _extract_all(files: list[Path], progress: bool, workers: int | None) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
+    """Documents in file order; PDFs are slow to read (about 0.2 s a page), so a pool reads them
+    on every core."""
+    workers = workers or os.cpu_count() or 1
+    bar = tqdm(total=len(files), desc="extracting", unit="doc", disable=not progress)
+    if workers == 1 or len(files) == 1:
+        results: Iterator[ExtractedDocument | dict[str, object]] = map(_extract_one, files)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=multiprocessing.get_context("spawn"))
+        results = pool.map(_extract_one, files)
+    try:
+        for path, result in zip(files, results, strict=True):
+            bar.update()
+            yield path, result if isinstance(result, ExtractedDocument) else ExtractionError(**result)  # type: ignore[arg-type]
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def extract_folder(
@@ -50,6 +83,7 @@ def extract_folder(
     progress: bool = False,
     skip_bad: bool = False,
     quarantine_report: Path | None = None,
+    workers: int | None = None,
 ) -> Summary:
     """Extract all documents, then publish the seeds; any error leaves ``target`` untouched.
 
@@ -60,16 +94,16 @@ def extract_folder(
         raise ExtractionError(folder, "no such folder of disclosures")
     files = disclosure_files(folder)
     if not files:
-        raise ExtractionError(folder, "no disclosure documents (*.txt, *.md) found")
+        raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
     summary = Summary()
     documents: list[ExtractedDocument] = []
-    for path in tqdm(files, desc="extracting", unit="doc", disable=not progress):
-        try:
-            documents.append(extract_document(path, display_path=str(path)))
-        except ExtractionError as error:
-            if not skip_bad:
-                raise
-            summary.quarantined.append((str(path), str(error)))
+    for path, result in _extract_all(files, progress, workers):
+        if isinstance(result, ExtractedDocument):
+            documents.append(result)
+            continue
+        if not skip_bad:
+            raise result
+        summary.quarantined.append((str(path), str(result)))
     current = _resolve_revisions(documents, summary, skip_bad)
     if not current:
         raise ExtractionError(folder, "every document was quarantined; nothing to publish")
@@ -92,9 +126,15 @@ def extract_folder(
     return summary
 
 
-def _identity(document: ExtractedDocument) -> tuple[str, str, str]:
+def _identity(document: ExtractedDocument) -> tuple[str, str, str, str]:
+    # A 部门 document and the 单位 document of the same unit are two documents, both kept.
     record = document.document
-    return (record["department_name"] or "", record["fiscal_year"] or "", record["phase"] or "")
+    return (
+        record["department_name"] or "",
+        record["fiscal_year"] or "",
+        record["phase"] or "",
+        record.get("scope") or "部门",
+    )
 
 
 def _resolve_revisions(documents: list[ExtractedDocument], summary: Summary, skip_bad: bool) -> list[ExtractedDocument]:
@@ -113,7 +153,7 @@ def _resolve_revisions(documents: list[ExtractedDocument], summary: Summary, ski
             if revision in seen:
                 error = ExtractionError(
                     version.path,
-                    f"duplicates {seen[revision].path.name}: both are the {identity[2]} of {identity[0]} "
+                    f"duplicates {seen[revision].path.name}: both are the {identity[3]}{identity[2]} of {identity[0]} "
                     f"for {identity[1]} (revision {revision}); mark a corrected re-publication with a "
                     "'修订版本：N' line before 表1",
                 )
