@@ -6,29 +6,59 @@ documents as (
 
 ),
 
+identity_checks as (
+
+    select * from {{ ref('fct_identity_checks') }}
+
+),
+
+-- Soft checks compare figures that may legitimately differ; they are findings, not breaks.
+breaks as (
+
+    select
+        document_id,
+        count(*) filter (where status = 'broken' and family != 'soft') as identity_break_count,
+        count(*) filter (where status = 'broken' and family = 'soft') as soft_check_difference_count
+    from identity_checks
+    group by document_id
+
+),
+
 final as (
 
     select
         -- ids
-        document_id,
-        {{ department_id('department_name') }} as department_id,
-        fiscal_year,
-        phase,
-        revision,
-        superseded_by_document_id,
+        documents.document_id,
+        {{ department_id('documents.department_name') }} as department_id,
+        documents.fiscal_year,
+        documents.phase,
+        documents.revision,
+        documents.superseded_by_document_id,
 
         -- text
-        department_name,
-        source_file,
-        source_sha256,
+        documents.department_name,
+        documents.source_file,
+        documents.source_sha256,
+        documents.template,
+        documents.scope,
+        documents.published_unit,
+        case
+            when coalesce(breaks.identity_break_count, 0) > 0 then 'broken'
+            else 'holds'
+        end as identity_status,
 
         -- counts
-        table_count,
+        documents.table_count,
+        documents.page_count,
+        cast(coalesce(breaks.identity_break_count, 0) as {{ dbt.type_int() }}) as identity_break_count,
+        cast(coalesce(breaks.soft_check_difference_count, 0) as {{ dbt.type_int() }}) as soft_check_difference_count,
 
         -- flags
-        is_current
+        documents.is_current
 
     from documents
+    left join breaks
+        on documents.document_id = breaks.document_id
 
 )
 

@@ -1,9 +1,46 @@
--- The 部门预算支出经济分类 tree (类 and 款), with each 款's class denormalised.
+-- The 部门预算支出经济分类 tree (类 and 款), with each 款's class denormalised: the reference list,
+-- and any code a national document publishes that the list lacks, under its latest name.
 with
+
+reference_subjects as (
+
+    select * from {{ ref('stg_reference__economic_subjects') }}
+
+),
+
+published as (
+
+    select
+        document_id,
+        economic_code,
+        economic_name
+    from {{ ref('int_national_economic_lines_pivoted') }}
+    where row_kind = 'subject'
+
+),
+
+latest_names as (
+
+    {{ latest_names('published', 'economic_code', 'economic_name') }}
+
+),
 
 subjects as (
 
-    select * from {{ ref('stg_reference__economic_subjects') }}
+    select
+        economic_code,
+        level,
+        parent_code,
+        economic_name
+    from reference_subjects
+    union all
+    select
+        latest_names.economic_code,
+        {{ code_level('latest_names.economic_code') }} as level,
+        case when length(latest_names.economic_code) = 5 then substr(latest_names.economic_code, 1, 3) end,
+        latest_names.economic_name
+    from latest_names
+    where latest_names.economic_code not in (select reference_subjects.economic_code from reference_subjects)
 
 ),
 

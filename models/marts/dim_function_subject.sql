@@ -20,6 +20,13 @@ transfers as (
 
 ),
 
+national_subjects as (
+
+    select * from {{ ref('int_national_function_lines_pivoted') }}
+    where row_kind = 'subject'
+
+),
+
 published as (
 
     select
@@ -34,6 +41,12 @@ published as (
         function_name
     from transfers
     where row_kind = 'subject'
+    union all
+    select
+        document_id,
+        function_code,
+        function_name
+    from national_subjects
 
 ),
 

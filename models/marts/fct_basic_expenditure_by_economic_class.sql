@@ -8,6 +8,13 @@ resolved as (
 
 ),
 
+national_lines as (
+
+    select * from {{ ref('int_national_economic_lines_pivoted') }}
+    where is_leaf
+
+),
+
 classes_with_items as (
 
     select distinct
@@ -18,7 +25,7 @@ classes_with_items as (
 
 ),
 
-final as (
+shenzhen as (
 
     select
         -- ids
@@ -29,8 +36,11 @@ final as (
         -- amounts (万元)
         resolved.total_amount as amount,
         {%- for column in funding_source_columns()[1:] %}
-            resolved.{{ column }}{% if not loop.last %},{% endif %}
+            resolved.{{ column }},
         {%- endfor %}
+        cast(null as {{ dbt.type_numeric() }}) as personnel_amount,
+        cast(null as {{ dbt.type_numeric() }}) as public_amount,
+        cast(null as {{ dbt.type_int() }}) as source_page_number
 
     from resolved
     left join classes_with_items
@@ -40,6 +50,33 @@ final as (
     where
         resolved.row_kind = 'subject'
         and classes_with_items.economic_code is null
+
+),
+
+-- The national table publishes no funding sources; where it splits 人员经费 and 公用经费 (budgets)
+-- they come along. A final account prints one 决算数 per line.
+national as (
+
+    select
+        document_id,
+        economic_code,
+        source_row_number,
+        total_amount as amount,
+        {%- for column in funding_source_columns()[1:] %}
+            cast(null as {{ dbt.type_numeric() }}) as {{ column }},
+        {%- endfor %}
+        personnel_amount,
+        public_amount,
+        page_number as source_page_number
+    from national_lines
+
+),
+
+final as (
+
+    select * from shenzhen
+    union all
+    select * from national
 
 )
 

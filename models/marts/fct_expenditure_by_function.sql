@@ -1,6 +1,8 @@
 -- Spending by 功能分类 at the deepest subject each branch publishes, so a sum over any subtree
 -- of dim_function_subject counts every 万元 once. The subtotals above stay in
--- int_function_subjects_unioned for reconciliation.
+-- int_function_subjects_unioned and int_national_function_lines_pivoted for reconciliation.
+-- Shenzhen's 表7–表9 and the national 一般公共预算 / 政府性基金 / 国有资本经营 tables (budget
+-- and final account) are one fact: a final account's figures are what was spent.
 with
 
 subjects as (
@@ -9,7 +11,14 @@ subjects as (
 
 ),
 
-final as (
+national_subjects as (
+
+    select * from {{ ref('int_national_function_lines_pivoted') }}
+    where budget_type is not null and is_leaf
+
+),
+
+shenzhen as (
 
     select
         -- ids
@@ -30,10 +39,38 @@ final as (
                     then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
             end
             as {{ dbt.type_numeric() }}
-        ) as total_amount
+        ) as total_amount,
+        cast(null as {{ dbt.type_int() }}) as source_page_number
 
     from subjects
     where is_leaf
+
+),
+
+national as (
+
+    select
+        document_id,
+        budget_type,
+        function_code,
+        table_number as source_table_number,
+        source_row_number,
+        basic_amount,
+        project_amount,
+        cast(
+            coalesce(total_amount, coalesce(basic_amount, 0) + coalesce(project_amount, 0))
+            as {{ dbt.type_numeric() }}
+        ) as total_amount,
+        page_number as source_page_number
+    from national_subjects
+
+),
+
+final as (
+
+    select * from shenzhen
+    union all
+    select * from national
 
 )
 

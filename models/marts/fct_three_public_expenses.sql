@@ -1,5 +1,7 @@
--- “三公”经费 (overseas travel, official reception, official vehicles) for the budget year and
--- the year before, as 表12 publishes them.
+-- “三公”经费 (overseas travel, official reception, official vehicles): Shenzhen's 表12 for the
+-- budget year and the year before; the national tables for the document's year, with 机关运行经费.
+-- A final account's amounts are what was spent (决算数), its 预算数 beside them (budgeted_*),
+-- so one row per document and year never counts a figure twice.
 with
 
 expenses as (
@@ -8,7 +10,19 @@ expenses as (
 
 ),
 
-final as (
+national_figures as (
+
+    select * from {{ ref('int_national_three_public_pivoted') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('stg_disclosure__documents') }}
+
+),
+
+shenzhen as (
 
     select
         -- ids
@@ -26,9 +40,66 @@ final as (
         vehicle_operation_amount,
 
         -- text
-        unit_name
+        unit_name,
+
+        -- added for the national templates
+        cast(null as {{ dbt.type_numeric() }}) as office_operation_amount,
+        {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
+        cast(null as {{ dbt.type_numeric() }}) as budgeted_{{ measure }},
+        {%- endfor %}
+        cast(null as {{ dbt.type_int() }}) as source_page_number
 
     from expenses
+
+),
+
+own_figure as (
+
+    select national_figures.*
+    from national_figures
+    inner join documents
+        on national_figures.document_id = documents.document_id
+    where national_figures.figure_kind = case documents.phase when '决算' then 'actual' else 'budget' end
+
+),
+
+budgeted as (
+
+    select * from national_figures
+    inner join documents using (document_id)
+    where documents.phase = '决算' and national_figures.figure_kind = 'budget'
+
+),
+
+national as (
+
+    select
+        own_figure.document_id,
+        documents.fiscal_year as budget_year,
+        {{ department_id('documents.department_name') }} as department_id,
+        own_figure.source_row_number,
+        {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
+        own_figure.{{ measure }},
+        {%- endfor %}
+        documents.department_name as unit_name,
+        own_figure.office_operation_amount,
+        {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
+        budgeted.{{ measure }} as budgeted_{{ measure }},
+        {%- endfor %}
+        own_figure.page_number as source_page_number
+    from own_figure
+    inner join documents
+        on own_figure.document_id = documents.document_id
+    left join budgeted
+        on own_figure.document_id = budgeted.document_id
+
+),
+
+final as (
+
+    select * from shenzhen
+    union all
+    select * from national
 
 )
 

@@ -13,6 +13,7 @@ renamed as (
         document_id,
         cast(table_number as {{ dbt.type_int() }}) as table_number,
         seed_name,
+        table_key,
 
         -- text
         {{ clean_text('table_title') }} as table_title,
@@ -23,6 +24,7 @@ renamed as (
         cast(page_count as {{ dbt.type_int() }}) as page_count,
         cast(row_count as {{ dbt.type_int() }}) as row_count,
         cast(source_line_number as {{ dbt.type_int() }}) as source_line_number,
+        cast(page_number as {{ dbt.type_int() }}) as page_number,
 
         -- flags
         cast(row_count as {{ dbt.type_int() }}) = 0 as is_empty

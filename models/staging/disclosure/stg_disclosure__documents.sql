@@ -18,11 +18,15 @@ renamed as (
 
         -- text
         department_name,
+        template,
+        scope,
+        amount_unit as published_unit,
         source_file,
         source_sha256,
 
         -- counts
         cast(table_count as {{ dbt.type_int() }}) as table_count,
+        cast(page_count as {{ dbt.type_int() }}) as page_count,
 
         -- flags
         cast(is_current as boolean) as is_current

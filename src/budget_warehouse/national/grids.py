@@ -155,6 +155,19 @@ def _header_length(rows: Sequence[Sequence[str]]) -> int:
     return len(rows)
 
 
+def is_total_only(grid: Grid) -> bool:
+    """A table of total rows only (合计 and its figures)."""
+    rows = [row for row in grid.cells if not _is_blank(row)]
+    return bool(rows) and all(_TOTAL.search(label_key(next(c for c in row if c))) for row in rows)
+
+
+def _widened(row: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """A total row printed with fewer columns: its label first, its figures in the last columns."""
+    if len(row) >= width:
+        return row
+    return (row[0], *([""] * (width - len(row))), *row[1:])
+
+
 def columns_of(header: Sequence[Sequence[str]], width: int) -> list[Column]:
     columns = []
     for j in range(width):
@@ -183,6 +196,11 @@ def stitch(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], 
     columns = columns_of(header, first.column_count)
     body = [BodyRow(first.page_number, i + 1, row) for i, row in enumerate(first.cells) if i >= header_length]
     for grid in grids[1:]:
+        if grid.column_count != first.column_count and is_total_only(grid):
+            body.extend(
+                BodyRow(grid.page_number, i + 1, _widened(row, first.column_count)) for i, row in enumerate(grid.cells)
+            )
+            continue
         if grid.column_count != first.column_count:
             raise context.error(
                 f"a continuation table has {grid.column_count} columns where the table has {first.column_count}",

@@ -18,6 +18,7 @@ from pathlib import Path
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.grids import (
     ParsedGrids,
+    is_total_only,
     TableContext,
     label_key,
     parse_coded,
@@ -142,11 +143,19 @@ def locate(template: NationalTemplate, pages: Sequence[Page]) -> dict[int, Locat
                     current = None
                     continue
                 current = found[table.number] = LocatedTable(table, line, [grid])
-            elif current is not None and grid.column_count == current.grids[0].column_count and not _foreign_title(grid):
+            elif current is not None and _continues(current.grids[0], grid):
                 current.grids.append(grid)
             else:
                 current = None
     return found
+
+
+def _continues(first: Grid, grid: Grid) -> bool:
+    """A following table carries on the current one: same columns, or a lone total row that lost
+    its merged label cells (合计 alone at the top of a page), and no title of its own."""
+    if _foreign_title(grid):
+        return False
+    return grid.column_count == first.column_count or is_total_only(grid)
 
 
 def _foreign_title(grid: Grid) -> bool:

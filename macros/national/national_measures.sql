@@ -1,0 +1,22 @@
+{#- The amount columns the extractor can read from a national 功能分类 table (its `measure`
+    values, src/budget_warehouse/national/grids.py): one list, so the pivot and the identities
+    agree with the extractor. -#}
+{% macro national_function_measures() -%}
+    {{ return([
+        'total_amount', 'basic_amount', 'project_amount',
+        'fiscal_appropriation_amount', 'superior_subsidy_amount', 'business_revenue_amount',
+        'operating_revenue_amount', 'affiliate_remittance_amount', 'other_revenue_amount',
+        'remittance_to_superior_amount', 'operating_expenditure_amount', 'subsidy_to_affiliates_amount',
+        'carryover_begin_amount', 'revenue_amount', 'carryover_end_amount',
+    ]) }}
+{%- endmacro %}
+
+
+{#- The items of a national “三公”经费 table, as the extractor names them. -#}
+{% macro three_public_measures() -%}
+    {{ return([
+        'total_amount', 'overseas_travel_amount', 'official_reception_amount',
+        'official_vehicle_subtotal_amount', 'vehicle_purchase_amount', 'vehicle_operation_amount',
+        'office_operation_amount',
+    ]) }}
+{%- endmacro %}

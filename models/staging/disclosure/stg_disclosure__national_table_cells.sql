@@ -1,0 +1,60 @@
+-- Every amount cell of the national-template tables, typed, in 万元 converted exactly (元 / 10,000
+-- with no rounding), with the published unit and rounding step kept for the identity tolerances.
+with
+
+source as (
+
+    select * from {{ ref('national_table_cells') }}
+
+),
+
+documents as (
+
+    select
+        document_id,
+        phase,
+        scope,
+        template
+    from {{ ref('stg_disclosure__documents') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        source.document_id,
+        cast(source.table_number as {{ dbt.type_int() }}) as table_number,
+        source.table_key,
+        cast(source.page_number as {{ dbt.type_int() }}) as page_number,
+        cast(source.source_row_number as {{ dbt.type_int() }}) as source_row_number,
+        cast(source.source_column_number as {{ dbt.type_int() }}) as source_column_number,
+        nullif(source.code, '') as code,
+
+        -- text
+        {{ clean_text('source.item_name') }} as item_name,
+        {{ clean_text('source.table_title') }} as table_title,
+        source.column_label,
+        source.side,
+        source.row_kind,
+        source.measure,
+        source.figure_kind,
+        documents.phase,
+        documents.scope,
+        documents.template,
+
+        -- amounts (万元)
+        {{ to_wan_yuan('source.amount', 'source.amount_unit') }} as amount,
+
+        -- units
+        source.amount_unit as published_unit,
+        cast(source.amount_precision as {{ dbt.type_numeric() }}) as published_precision,
+        {{ to_wan_yuan('source.amount_precision', 'source.amount_unit') }} as rounding_step
+
+    from source
+    inner join documents
+        on source.document_id = documents.document_id
+
+)
+
+select * from renamed
