@@ -25,6 +25,9 @@
     group_by=['document_id'],
     rounding_step_column='rounding_step'
 ) %}
+    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
+        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
+    {{ config(severity=identity_severity()) }}
     {{ return(adapter.dispatch('test_parent_equals_sum_of_children', 'budget_warehouse')(
         model, identity_name, family, tables, amount_columns, subject, node_column, parent_column,
         code_prefix, root_filter, row_filter, parent_filter, group_by, rounding_step_column

@@ -9,6 +9,9 @@
     match_by=[], filter=none, compare_filter=none, figures_per_row=1, compare_figures_per_row=1,
     only_expected_keys=false, rounding_step_column='rounding_step'
 ) %}
+    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
+        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
+    {{ config(severity=identity_severity()) }}
     {{ return(adapter.dispatch('test_reconciles_with', 'budget_warehouse')(
         model, compare_model, identity_name, family, tables, expression, compare_expression, subject,
         match_by, filter, compare_filter, figures_per_row, compare_figures_per_row, only_expected_keys,

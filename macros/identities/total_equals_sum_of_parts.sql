@@ -4,6 +4,9 @@
     model, identity_name, family, tables, total_column, part_columns, subject,
     row_filter=none, rounding_step_column='rounding_step'
 ) %}
+    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
+        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
+    {{ config(severity=identity_severity()) }}
     {{ return(adapter.dispatch('test_total_equals_sum_of_parts', 'budget_warehouse')(
         model, identity_name, family, tables, total_column, part_columns, subject, row_filter, rounding_step_column
     )) }}

@@ -21,6 +21,10 @@
 -- depends_on: {{ ref('int_revenue_lines_resolved') }}
 -- depends_on: {{ ref('int_procurement_items_nested') }}
 -- depends_on: {{ ref('int_project_performance_goals_pivoted') }}
+-- depends_on: {{ ref('int_national_function_lines_pivoted') }}
+-- depends_on: {{ ref('int_national_economic_lines_pivoted') }}
+-- depends_on: {{ ref('int_national_three_public_pivoted') }}
+-- depends_on: {{ ref('int_national_ledger_lines') }}
 with
 
 instances as (

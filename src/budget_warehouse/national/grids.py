@@ -65,6 +65,11 @@ _MEASURES: tuple[tuple[str, str], ...] = (
     ("决算数", "total_amount"),
 )
 _LEDGER_MEASURES: tuple[tuple[str, str], ...] = (
+    # Some 单位预算 split the 支出 side's 预算数 into 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出.
+    ("人员经费", "personnel_amount"),
+    ("公用经费", "public_amount"),
+    ("基本支出", "basic_amount"),
+    ("项目支出", "project_amount"),
     ("一般公共预算", "general_public_budget_amount"),
     ("政府性基金", "government_fund_amount"),
     ("国有资本经营", "state_capital_amount"),
