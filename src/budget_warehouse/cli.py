@@ -8,7 +8,16 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.extract import extract_folder
-from budget_warehouse.warehouse import BuildFailed, BuildInProgress, Project, build_candidate, build_lock, publish
+from budget_warehouse.warehouse import (
+    BuildFailed,
+    BuildInProgress,
+    Finding,
+    Project,
+    build_candidate,
+    build_lock,
+    findings,
+    publish,
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
     build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
     build.add_argument("--no-publish", action="store_true", help="build and test the candidate only")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any broken accounting identity (a department checking its own document); by default the "
+        "build publishes, flags the document and prints the findings",
+    )
     build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
     build.add_argument(
         "--wait", type=float, default=0, metavar="SECONDS", help="wait this long for another running build to finish"
@@ -101,16 +116,29 @@ def _build(project: Project, args: argparse.Namespace) -> int:
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     try:
-        build_candidate(project)
+        build_candidate(project, strict=args.strict)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
+    _print_findings(findings(project.candidate))
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
     print(f"published {publish(project)} and its exports in {project.exports}")
     return 0
+
+
+def _print_findings(found: list[Finding]) -> None:
+    """The publishers' errors the build recorded: each document stays in, flagged in dim_document."""
+    broken = [finding for finding in found if finding.family != "soft"]
+    for finding in found:
+        print(f"finding: {finding}", file=sys.stderr)
+    documents = len({finding.source_file for finding in broken})
+    print(
+        f"findings: {len(broken)} broken identities in {documents} documents, "
+        f"{len(found) - len(broken)} soft checks that differ (marts.fct_identity_checks; --strict fails on them)"
+    )
 
 
 if __name__ == "__main__":

@@ -55,7 +55,9 @@ def _extract_one(path: Path) -> ExtractedDocument | dict[str, object]:
         return dataclasses.asdict(error)
 
 
-def _extract_all(files: list[Path], progress: bool, workers: int | None) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
+def _extract_all(
+    files: list[Path], progress: bool, workers: int | None
+) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
     """Documents in file order; PDFs are slow to read (about 0.2 s a page), so a pool reads them
     on every core."""
     workers = workers or os.cpu_count() or 1
@@ -64,7 +66,9 @@ def _extract_all(files: list[Path], progress: bool, workers: int | None) -> Iter
         results: Iterator[ExtractedDocument | dict[str, object]] = map(_extract_one, files)
         pool = None
     else:
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(files)), mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            max_workers=min(workers, len(files)), mp_context=multiprocessing.get_context("spawn")
+        )
         results = pool.map(_extract_one, files)
     try:
         for path, result in zip(files, results, strict=True):

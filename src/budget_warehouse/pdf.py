@@ -114,8 +114,16 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
     for index, grid in enumerate(grids):
         upper = bottoms[index - 1] if index else float("-inf")
         lower = grids[index + 1].top if index + 1 < len(grids) else float("inf")
-        heading = [str(line["text"]) for line in lines if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= grid.top + 1]
-        footer = [str(line["text"]) for line in lines if bottoms[index] - 1 <= float(line["top"]) and float(line["bottom"]) <= lower + 1]
+        heading = [
+            str(line["text"])
+            for line in lines
+            if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= grid.top + 1
+        ]
+        footer = [
+            str(line["text"])
+            for line in lines
+            if bottoms[index] - 1 <= float(line["top"]) and float(line["bottom"]) <= lower + 1
+        ]
         caption, cells = _caption_rows(grid.cells)
         placed.append(
             Grid(
@@ -148,7 +156,9 @@ def read_pdf(path: Path, shown: Path | None = None) -> list[Page]:
                     )
                 )
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ExtractionError(shown, f"the PDF is encrypted and cannot be read without its password ({exc!r})") from None
+        raise ExtractionError(
+            shown, f"the PDF is encrypted and cannot be read without its password ({exc!r})"
+        ) from None
     except (PdfminerException, PDFSyntaxError) as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -96,13 +97,54 @@ def run_dbt(project: Project, *args: str) -> int:
     return subprocess.run(command, cwd=project.root, env=env, check=False).returncode
 
 
-def build_candidate(project: Project) -> None:
-    """Build a fresh candidate from the seeds and run every dbt test on it."""
+def build_candidate(project: Project, *, strict: bool = False) -> None:
+    """Build a fresh candidate from the seeds and run every dbt test on it. A broken accounting
+    identity is a warning (the document is flagged) unless ``strict``, where it fails the build."""
     project.candidate.parent.mkdir(parents=True, exist_ok=True)
     for stale in (project.candidate, project.candidate.with_name(WAREHOUSE_FILE + ".wal")):
         stale.unlink(missing_ok=True)
-    if run_dbt(project, "build") != 0:
+    strictness = ["--vars", "{strict: true}"] if strict else []
+    if run_dbt(project, "build", *strictness) != 0:
         raise BuildFailed("dbt build failed:\n" + describe_failures(project))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An identity instance that does not hold within rounding: a publisher's error, or for a
+    soft check, figures that differ where they may."""
+
+    source_file: str
+    identity_name: str
+    family: str
+    subject: str
+    expected: Decimal
+    actual: Decimal
+    difference: Decimal
+    tolerance: Decimal
+
+    def __str__(self) -> str:
+        kind = "soft check differs" if self.family == "soft" else "identity broken"
+        return (
+            f"{self.source_file}: {kind}: {self.identity_name}: {self.subject}: "
+            f"published {self.expected:f} against {self.actual:f} 万元 "
+            f"(difference {self.difference:f}, rounding allows {self.tolerance:f})"
+        )
+
+
+def findings(database: Path) -> list[Finding]:
+    """Every broken identity instance of a built warehouse, with the document's file."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            """
+            select documents.source_file, checks.identity_name, checks.family, checks.subject,
+                checks.expected, checks.actual, checks.difference, checks.tolerance
+            from marts.fct_identity_checks as checks
+            inner join marts.dim_document as documents using (document_id)
+            where checks.status = 'broken'
+            order by checks.family = 'soft', documents.source_file, checks.identity_name, checks.subject
+            """
+        ).fetchall()
+    return [Finding(*row) for row in rows]
 
 
 def describe_failures(project: Project, rows_per_test: int = 5) -> str:

@@ -34,13 +34,16 @@ def rows(seed_document: ExtractedDocument):
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference", "disclosures")
 
 
-def copy_project(root: Path, documents: dict[str, str] | None = None) -> Path:
+def copy_project(root: Path, documents: dict[str, str | bytes] | None = None) -> Path:
     """A scratch copy of the dbt project; with ``documents``, its disclosures/ holds exactly those."""
     for name in PROJECT_FILES:
         if documents is not None and name == "disclosures":
             (root / name).mkdir()
-            for file_name, text in documents.items():
-                (root / name / file_name).write_text(text, encoding="utf-8")
+            for file_name, content in documents.items():
+                if isinstance(content, bytes):
+                    (root / name / file_name).write_bytes(content)
+                else:
+                    (root / name / file_name).write_text(content, encoding="utf-8")
             continue
         source, target = REPO / name, root / name
         if source.is_dir():

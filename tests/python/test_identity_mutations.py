@@ -80,8 +80,38 @@ def broken_build(tmp_path_factory: pytest.TempPathFactory):
     }
     documents["clean.txt"] = _document(CLEAN_DEPARTMENT)
     project = copy_project(tmp_path_factory.mktemp("broken"), documents)
+    # Strict: a department checking its own documents wants the build to fail on a broken identity.
+    status = main(["build", "--project-dir", str(project), "--no-progress", "--strict"])
+    return project, status
+
+
+@pytest.fixture(scope="module")
+def flagged_build(tmp_path_factory: pytest.TempPathFactory):
+    """The same documents without --strict: every document is published, the broken ones flagged."""
+    documents = {
+        f"{family}.txt": _document(department, *changes) for family, (department, _, changes) in BREAKING.items()
+    }
+    documents["clean.txt"] = _document(CLEAN_DEPARTMENT)
+    project = copy_project(tmp_path_factory.mktemp("flagged"), documents)
     status = main(["build", "--project-dir", str(project), "--no-progress"])
     return project, status
+
+
+def test_by_default_every_document_is_published_and_the_broken_ones_flagged(flagged_build) -> None:
+    project, status = flagged_build
+    assert status == 0
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        flags = dict(connection.execute("select department_name, identity_status from marts.dim_document").fetchall())
+        broken = {
+            (department, identity)
+            for department, identity in connection.execute(
+                "select department_name, identity_name from marts.fct_identity_checks "
+                "inner join marts.dim_document using (document_id) where status = 'broken'"
+            ).fetchall()
+        }
+    assert flags == {**{department: "broken" for department, _, _ in BREAKING.values()}, CLEAN_DEPARTMENT: "holds"}
+    for department, identity, _ in BREAKING.values():
+        assert (department, identity) in broken
 
 
 def _failures(project: Path, identity: str) -> list[tuple[str, str, str]]:

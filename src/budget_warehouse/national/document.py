@@ -10,6 +10,7 @@ from pathlib import Path
 
 from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.grids import ParsedGrids
 from budget_warehouse.national.templates import (
     NationalTemplate,
     document_facts,
@@ -44,11 +45,28 @@ def choose_template(path: Path, pages: list[Page], templates: tuple[NationalTemp
     )
 
 
+def _refuse_blank(path: Path, template: NationalTemplate, tables: list[ParsedGrids]) -> None:
+    """A blank template prints every table with XX placeholders, or no numbers at all."""
+    placeholders = sum(table.placeholders for table in tables)
+    amounts = sum(len(table.amounts) for table in tables)
+    if amounts == 0:
+        detail = f" ({placeholders} XX placeholders)" if placeholders else ""
+        raise ExtractionError(
+            path, f"a blank {template.description}: every table is found but no cell holds a number{detail}"
+        )
+    if placeholders:
+        raise ExtractionError(
+            path, f"{placeholders} cells hold XX placeholders instead of numbers: a template that was not filled in"
+        )
+
+
 def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]) -> ExtractedDocument:
     raw = path.read_bytes()
     pages = read_pdf(path, shown)
     template = choose_template(shown, pages, templates)
     found = locate(template, pages)
+    parsed_tables = {number: parse_table(shown, found[number]) for number in sorted(found)}
+    _refuse_blank(shown, template, list(parsed_tables.values()))
     facts = document_facts(shown, template, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
     document_id = digest[:16]
@@ -60,13 +78,9 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     extracted = ExtractedDocument(path=shown, document={})
     extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
     units: Counter[str] = Counter()
-    placeholders = 0
-    amounts = 0
     for number in sorted(found):
         located = found[number]
-        parsed = parse_table(shown, located)
-        placeholders += parsed.placeholders
-        amounts += len(parsed.amounts)
+        parsed = parsed_tables[number]
         unit = table_unit(located)
         if unit is None:
             unit = template.default_unit
@@ -108,15 +122,6 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
                     "page_number": str(page_number),
                 }
             )
-    if amounts == 0:
-        detail = f" ({placeholders} XX placeholders)" if placeholders else ""
-        raise ExtractionError(
-            shown, f"a blank {template.description}: every table is found but no cell holds a number{detail}"
-        )
-    if placeholders:
-        raise ExtractionError(
-            shown, f"{placeholders} cells hold XX placeholders instead of numbers: a template that was not filled in"
-        )
     extracted.document = {
         **key,
         "phase": template.phase,

@@ -298,7 +298,9 @@ def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tupl
                     raise context.error(
                         f"a row with amounts but no 科目编码: {name!r}", page=row.page, row=row.row, column="科目编码"
                     )
-                parsed.warnings.append(f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped")
+                parsed.warnings.append(
+                    f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped"
+                )
                 continue
             for column, amount in values.items():
                 measure = column.measure(_MEASURES)
@@ -330,7 +332,9 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
         top = label_key(column.parts[0]) if column.parts else ""
         side = "expenditure" if "支出" in top else "revenue" if "收入" in top else None
         if side is None:
-            raise context.error(f"header {column.label!r} is on neither the 收入 nor the 支出 side", column=column.label)
+            raise context.error(
+                f"header {column.label!r} is on neither the 收入 nor the 支出 side", column=column.label
+            )
         if column.measure(_LEDGER_MEASURES) is None:
             sides.append((side, column, []))
         elif not sides or sides[-1][0] != side:
@@ -344,7 +348,9 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
             values = {c: _amount(parsed, context, row, c) for c in amounts}
             if not item:
                 if any(v is not None for v in values.values()):
-                    raise context.error("an amount without its 项目", page=row.page, row=row.row, column=item_column.label)
+                    raise context.error(
+                        "an amount without its 项目", page=row.page, row=row.row, column=item_column.label
+                    )
                 continue
             kind = "total" if _TOTAL.search(label_key(item)) else "item"
             for column, amount in values.items():
@@ -374,7 +380,9 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
             keys = [label_key(part) for part in column.parts]
-            figure = "actual" if any("决算数" in k for k in keys) else "budget" if any("预算数" in k for k in keys) else None
+            figure = (
+                "actual" if any("决算数" in k for k in keys) else "budget" if any("预算数" in k for k in keys) else None
+            )
             parsed.records.append(
                 _record(
                     row,

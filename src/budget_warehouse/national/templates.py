@@ -18,8 +18,8 @@ from pathlib import Path
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.grids import (
     ParsedGrids,
-    is_total_only,
     TableContext,
+    is_total_only,
     label_key,
     parse_coded,
     parse_ledger,
@@ -87,7 +87,9 @@ NATIONAL_BUDGET = NationalTemplate(
         TemplateTable(5, "general_public_budget_expenditure", "一般公共预算支出功能分类预算表", "function"),
         TemplateTable(6, "government_fund_expenditure", "政府性基金预算支出功能分类预算表", "function"),
         TemplateTable(7, "state_capital_expenditure", "国有资本经营预算支出功能分类预算表", "function"),
-        TemplateTable(8, "basic_expenditure_by_economic_class", "一般公共预算基本支出部门预算经济分类预算表", "economic"),
+        TemplateTable(
+            8, "basic_expenditure_by_economic_class", "一般公共预算基本支出部门预算经济分类预算表", "economic"
+        ),
         TemplateTable(9, "three_public_expenses", "三公经费和机关运行经费预算表", "three_public"),
     ),
 )
@@ -170,7 +172,9 @@ class DocumentFacts:
     scope: str
 
 
-def document_facts(path: Path, template: NationalTemplate, pages: Sequence[Page], found: dict[int, LocatedTable]) -> DocumentFacts:
+def document_facts(
+    path: Path, template: NationalTemplate, pages: Sequence[Page], found: dict[int, LocatedTable]
+) -> DocumentFacts:
     headings = [line for located in found.values() for line in located.heading]
     every_line = [line for page in pages for line in page.lines]
     preparers = Counter(m.group(1).strip() for line in headings if (m := _PREPARER.search(line)))
@@ -184,7 +188,9 @@ def document_facts(path: Path, template: NationalTemplate, pages: Sequence[Page]
         department = final_headings[0].group(1).strip()
     else:
         raise ExtractionError(path, "no department: expected '编制部门：…' above a table or '第一部分 …概况'")
-    years = Counter(int(m.group(1)) for line in (located.title_line for located in found.values()) if (m := _YEAR.search(line)))
+    years = Counter(
+        int(m.group(1)) for line in (located.title_line for located in found.values()) if (m := _YEAR.search(line))
+    )
     if not years:
         years = Counter(int(m.group(2)) for m in final_headings)
     if not years:
@@ -195,7 +201,9 @@ def document_facts(path: Path, template: NationalTemplate, pages: Sequence[Page]
     if not years:
         raise ExtractionError(path, "no fiscal year: expected 'YYYY年' in a table title or on the cover")
     unit_scope = any(
-        "单位预算" in label_key(line) or "预算单位" in label_key(line) or "编制单位" in label_key(line)
+        "单位预算" in label_key(line)
+        or "预算单位" in label_key(line)
+        or "编制单位" in label_key(line)
         or re.search(r"\d{4}年单位", label_key(line))
         for line in headings
     )
@@ -221,7 +229,9 @@ def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
     return SHAPES[located.table.shape](located.grids, context)
 
 
-def seed_records(records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, precision: str) -> list[Record]:
+def seed_records(
+    records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, precision: str
+) -> list[Record]:
     return [
         {
             **key,
