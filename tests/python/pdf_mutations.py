@@ -27,7 +27,7 @@ class _CodeRecorder(PDFPageAggregator):
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):  # type: ignore[no-untyped-def]
         width = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         text = font.to_unichr(cid) if hasattr(font, "to_unichr") else ""
-        if text and text in "0123456789.":
+        if text and text in "0123456789.,":
             self.codes.setdefault(text, cid)
         return width
 

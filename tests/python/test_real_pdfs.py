@@ -169,7 +169,7 @@ def test_sifaju_2026_figures(warehouse) -> None:
 
 
 @pytest.mark.parametrize(
-    ("source_file", "total", "basic", "project", "classes"),
+    ("source_file", "total", "basic", "project_total", "classes"),
     [
         (
             "shanghai-putuo-wanli-2023-budget.pdf",
@@ -201,10 +201,10 @@ def test_sifaju_2026_figures(warehouse) -> None:
         ),
     ],
 )
-def test_budget_figures(warehouse, source_file: str, total: str, basic: str, project: str, classes) -> None:
+def test_budget_figures(warehouse, source_file: str, total: str, basic: str, project_total: str, classes) -> None:
     assert _function(warehouse, source_file, "total_amount") == _wan(total)
     assert _function(warehouse, source_file, "basic_amount") == _wan(basic)
-    assert _function(warehouse, source_file, "project_amount") == _wan(project)
+    assert _function(warehouse, source_file, "project_amount") == _wan(project_total)
     for prefix, amount in classes.items():
         assert _economic(warehouse, source_file, prefix) == _wan(amount), prefix
 
@@ -378,3 +378,16 @@ def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:
     locked = tmp_path / "locked.pdf"
     encrypted(SIFAJU, locked)
     assert "encrypted" in _refusal(locked)
+
+
+def test_xx_placeholders_are_refused() -> None:
+    from budget_warehouse.national.document import _refuse_blank
+    from budget_warehouse.national.templates import NATIONAL_BUDGET
+    from budget_warehouse.pdf import Grid
+
+    filled_in_part = Grid(10, 0.0, (("项目", "预算数"), ("一、财政拨款收入", "XX.XX"), ("收入总计", "1.00")))
+    with pytest.raises(ExtractionError, match="1 cells hold XX placeholders"):
+        _refuse_blank(Path("blank.pdf"), NATIONAL_BUDGET, [filled_in_part])
+    untouched = Grid(10, 0.0, (("项目", "预算数"), ("一、财政拨款收入", "XX.XX")))
+    with pytest.raises(ExtractionError, match="blank national 9-table budget"):
+        _refuse_blank(Path("blank.pdf"), NATIONAL_BUDGET, [untouched])

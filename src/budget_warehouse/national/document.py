@@ -10,7 +10,7 @@ from pathlib import Path
 
 from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.errors import ExtractionError
-from budget_warehouse.national.grids import ParsedGrids
+from budget_warehouse.national.grids import PLACEHOLDER
 from budget_warehouse.national.templates import (
     NationalTemplate,
     document_facts,
@@ -20,7 +20,8 @@ from budget_warehouse.national.templates import (
     table_notes,
     table_unit,
 )
-from budget_warehouse.pdf import Page, read_pdf
+from budget_warehouse.numbers import is_amount
+from budget_warehouse.pdf import Grid, Page, read_pdf
 from budget_warehouse.tables.base import Record
 
 NATIONAL_SEED = "national_table_cells"
@@ -45,10 +46,12 @@ def choose_template(path: Path, pages: list[Page], templates: tuple[NationalTemp
     )
 
 
-def _refuse_blank(path: Path, template: NationalTemplate, tables: list[ParsedGrids]) -> None:
-    """A blank template prints every table with XX placeholders, or no numbers at all."""
-    placeholders = sum(table.placeholders for table in tables)
-    amounts = sum(len(table.amounts) for table in tables)
+def _refuse_blank(path: Path, template: NationalTemplate, grids: list[Grid]) -> None:
+    """A blank template prints every table with XX placeholders, or no numbers at all. Checked
+    before the tables are read, since a blank table has no codes to tell its header from its body."""
+    cells = [cell for grid in grids for row in grid.cells for cell in row]
+    placeholders = sum(1 for cell in cells if PLACEHOLDER.match(cell))
+    amounts = sum(1 for cell in cells if is_amount(cell))
     if amounts == 0:
         detail = f" ({placeholders} XX placeholders)" if placeholders else ""
         raise ExtractionError(
@@ -65,8 +68,8 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     pages = read_pdf(path, shown)
     template = choose_template(shown, pages, templates)
     found = locate(template, pages)
+    _refuse_blank(shown, template, [grid for located in found.values() for grid in located.grids])
     parsed_tables = {number: parse_table(shown, found[number]) for number in sorted(found)}
-    _refuse_blank(shown, template, list(parsed_tables.values()))
     facts = document_facts(shown, template, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
     document_id = digest[:16]
