@@ -157,7 +157,7 @@ def _resolve_revisions(documents: list[ExtractedDocument], summary: Summary, ski
             if revision in seen:
                 error = ExtractionError(
                     version.path,
-                    f"duplicates {seen[revision].path.name}: both are the {identity[3]}{identity[2]} of {identity[0]} "
+                    f"duplicates {seen[revision].path.name}: both are the {identity[2]} of {identity[0]} "
                     f"for {identity[1]} (revision {revision}); mark a corrected re-publication with a "
                     "'修订版本：N' line before 表1",
                 )
