@@ -30,7 +30,8 @@ pivoted as (
 
         -- amounts (万元)
         cast(sum(case when measure = 'total_amount' then amount end) as {{ dbt.type_numeric() }}) as total_amount,
-        cast(sum(case when measure = 'personnel_amount' then amount end) as {{ dbt.type_numeric() }}) as personnel_amount,
+        cast(sum(case when measure = 'personnel_amount' then amount end) as {{ dbt.type_numeric() }})
+            as personnel_amount,
         cast(sum(case when measure = 'public_amount' then amount end) as {{ dbt.type_numeric() }}) as public_amount,
 
         -- units
@@ -67,10 +68,11 @@ final as (
         end as total_scope,
         '表' || pivoted.table_number || ' ' || pivoted.table_title || ' p.' || pivoted.page_number
         || ' row ' || pivoted.source_row_number || ': '
-        || coalesce(pivoted.economic_code || ' ', '') || coalesce(pivoted.economic_name, '') as location
+        || coalesce(pivoted.economic_code || ' ', '') || coalesce(pivoted.economic_name, '') as source_location
     from pivoted
     left join classes_with_items
-        on pivoted.document_id = classes_with_items.document_id and pivoted.economic_code = classes_with_items.class_code
+        on pivoted.document_id = classes_with_items.document_id
+            and pivoted.economic_code = classes_with_items.class_code
 
 )
 

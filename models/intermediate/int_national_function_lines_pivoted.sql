@@ -7,12 +7,12 @@ cells as (
 
     select * from {{ ref('stg_disclosure__national_table_cells') }}
     where table_key in (
-        'revenue_by_function',
-        'expenditure_by_function',
-        'general_public_budget_expenditure',
-        'government_fund_expenditure',
-        'state_capital_expenditure'
-    )
+            'revenue_by_function',
+            'expenditure_by_function',
+            'general_public_budget_expenditure',
+            'government_fund_expenditure',
+            'state_capital_expenditure'
+        )
 
 ),
 
@@ -36,14 +36,15 @@ pivoted as (
 
         -- amounts (万元)
         {%- for measure in national_function_measures() %}
-        cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
+            cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
         {%- endfor %}
 
         -- units
         max(rounding_step) as rounding_step
 
     from cells
-    group by document_id, table_number, table_key, page_number, source_row_number, code, row_kind, item_name, phase, scope
+    group by
+        document_id, table_number, table_key, page_number, source_row_number, code, row_kind, item_name, phase, scope
 
 ),
 
@@ -77,7 +78,7 @@ final as (
         end as budget_type,
         '表' || pivoted.table_number || ' ' || pivoted.table_title || ' p.' || pivoted.page_number
         || ' row ' || pivoted.source_row_number || ': '
-        || coalesce(pivoted.function_code || ' ', '') || coalesce(pivoted.function_name, '') as location
+        || coalesce(pivoted.function_code || ' ', '') || coalesce(pivoted.function_name, '') as source_location
     from pivoted
     left join descendants
         on

@@ -31,15 +31,19 @@ pivoted as (
 
         -- amounts (万元)
         cast(sum(case when measure = 'amount' then amount end) as {{ dbt.type_numeric() }}) as amount,
-        cast(sum(case when measure = 'general_public_budget_amount' then amount end) as {{ dbt.type_numeric() }}) as general_public_budget_amount,
-        cast(sum(case when measure = 'government_fund_amount' then amount end) as {{ dbt.type_numeric() }}) as government_fund_amount,
-        cast(sum(case when measure = 'state_capital_amount' then amount end) as {{ dbt.type_numeric() }}) as state_capital_amount,
+        cast(sum(case when measure = 'general_public_budget_amount' then amount end) as {{ dbt.type_numeric() }})
+            as general_public_budget_amount,
+        cast(sum(case when measure = 'government_fund_amount' then amount end) as {{ dbt.type_numeric() }})
+            as government_fund_amount,
+        cast(sum(case when measure = 'state_capital_amount' then amount end) as {{ dbt.type_numeric() }})
+            as state_capital_amount,
 
         -- units
         max(rounding_step) as rounding_step
 
     from cells
-    group by document_id, table_number, table_key, page_number, source_row_number, side, row_kind, item_name, phase, scope
+    group by
+        document_id, table_number, table_key, page_number, source_row_number, side, row_kind, item_name, phase, scope
 
 ),
 
@@ -48,7 +52,7 @@ final as (
     select
         *,
         '表' || table_number || ' ' || table_title || ' p.' || page_number || ' row ' || source_row_number || ': '
-        || item_name as location
+        || item_name as source_location
     from pivoted
 
 )

@@ -23,11 +23,11 @@ final as (
         phase,
         min(table_title) as table_title,
         '表' || table_number || ' ' || min(table_title) || ' p.' || min(page_number) || ' row '
-        || min(source_row_number) || ': ' || figure_kind as location,
+        || min(source_row_number) || ': ' || figure_kind as source_location,
 
         -- amounts (万元)
         {%- for measure in three_public_measures() %}
-        cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
+            cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
         {%- endfor %}
 
         -- units

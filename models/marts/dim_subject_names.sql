@@ -48,13 +48,25 @@ shenzhen_economic as (
 
 published as (
 
-    select 'function' as classification, * from shenzhen_function
+    select
+        'function' as classification,
+        *
+    from shenzhen_function
     union all
-    select 'function' as classification, * from national_function
+    select
+        'function' as classification,
+        *
+    from national_function
     union all
-    select 'economic' as classification, * from shenzhen_economic
+    select
+        'economic' as classification,
+        *
+    from shenzhen_economic
     union all
-    select 'economic' as classification, * from national_economic
+    select
+        'economic' as classification,
+        *
+    from national_economic
 
 ),
 

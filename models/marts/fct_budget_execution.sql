@@ -34,13 +34,15 @@ by_phase as (
 
 budgets as (
 
-    select * from by_phase where phase = '预算'
+    select * from by_phase
+    where phase = '预算'
 
 ),
 
 actuals as (
 
-    select * from by_phase where phase = '决算'
+    select * from by_phase
+    where phase = '决算'
 
 ),
 
@@ -68,7 +70,9 @@ paired as (
 -- Only department-years with both documents: execution needs a budget and an outcome.
 both_loaded as (
 
-    select department_id, fiscal_year
+    select
+        department_id,
+        fiscal_year
     from paired
     group by department_id, fiscal_year
     having count(budget_document_id) > 0 and count(final_account_document_id) > 0

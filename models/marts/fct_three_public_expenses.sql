@@ -45,7 +45,7 @@ shenzhen as (
         -- added for the national templates
         cast(null as {{ dbt.type_numeric() }}) as office_operation_amount,
         {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
-        cast(null as {{ dbt.type_numeric() }}) as budgeted_{{ measure }},
+            cast(null as {{ dbt.type_numeric() }}) as budgeted_{{ measure }},
         {%- endfor %}
         cast(null as {{ dbt.type_int() }}) as source_page_number
 
@@ -65,8 +65,10 @@ own_figure as (
 
 budgeted as (
 
-    select * from national_figures
-    inner join documents using (document_id)
+    select national_figures.*
+    from national_figures
+    inner join documents
+        on national_figures.document_id = documents.document_id
     where documents.phase = '决算' and national_figures.figure_kind = 'budget'
 
 ),
@@ -79,12 +81,12 @@ national as (
         {{ department_id('documents.department_name') }} as department_id,
         own_figure.source_row_number,
         {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
-        own_figure.{{ measure }},
+            own_figure.{{ measure }},
         {%- endfor %}
         documents.department_name as unit_name,
         own_figure.office_operation_amount,
         {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
-        budgeted.{{ measure }} as budgeted_{{ measure }},
+            budgeted.{{ measure }} as budgeted_{{ measure }},
         {%- endfor %}
         own_figure.page_number as source_page_number
     from own_figure
