@@ -235,6 +235,6 @@ def test_seed_document_reports_the_t03_rounding_case(warehouse) -> None:
     assert [tuple(str(v) for v in r) for r in row] == [
         ("17109.000000", "17110.000000", "1.000000", "1.500000", "rounding")
     ]
-    assert warehouse.execute("select count(*) from marts.fct_identity_checks where status = 'broken'").fetchone() == (
-        0,
-    )
+    assert warehouse.execute(
+        "select count(*) from marts.fct_identity_checks where status = 'broken' and family != 'soft'"
+    ).fetchone() == (0,)

@@ -15,7 +15,9 @@ OLDEST_READER = "1.4.4"
 READER = """
 import sys, duckdb
 connection = duckdb.connect(sys.argv[1], read_only=True)
-total = connection.execute("select sum(basic_amount) from marts.fct_expenditure_by_function").fetchone()[0]
+total = connection.execute(
+    "select sum(basic_amount) from marts.fct_expenditure_by_function where document_id = '8f1cd10f246847df'"
+).fetchone()[0]
 print(duckdb.__version__, total)
 """
 
