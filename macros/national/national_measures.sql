@@ -20,3 +20,19 @@
         'office_operation_amount',
     ]) }}
 {%- endmacro %}
+
+
+{#- The amount columns of a national 经济分类 table. -#}
+{% macro national_economic_measures() -%}
+    {{ return(['total_amount', 'personnel_amount', 'public_amount']) }}
+{%- endmacro %}
+
+
+{#- The amount columns of a national 收支总表 side: the 预算数 / 决算数 / 合计, and its parts where
+    a table prints them. -#}
+{% macro national_ledger_measures() -%}
+    {{ return([
+        'amount', 'basic_amount', 'personnel_amount', 'public_amount', 'project_amount',
+        'general_public_budget_amount', 'government_fund_amount', 'state_capital_amount',
+    ]) }}
+{%- endmacro %}

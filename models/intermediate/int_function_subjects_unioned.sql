@@ -74,17 +74,7 @@ subjects as (
 -- A subject is a leaf when no deeper code of the same document and table sits beneath it.
 descendants as (
 
-    select distinct
-        parent.document_id,
-        parent.table_number,
-        parent.function_code
-    from subjects as parent
-    inner join subjects as child
-        on
-            parent.document_id = child.document_id
-            and parent.table_number = child.table_number
-            and length(child.function_code) > length(parent.function_code)
-            and substr(child.function_code, 1, length(parent.function_code)) = parent.function_code
+    {{ codes_with_descendants('subjects', 'function_code', ['document_id', 'table_number']) }}
 
 ),
 

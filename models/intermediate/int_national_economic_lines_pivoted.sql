@@ -29,10 +29,7 @@ pivoted as (
         min(table_title) as table_title,
 
         -- amounts (万元)
-        cast(sum(case when measure = 'total_amount' then amount end) as {{ dbt.type_numeric() }}) as total_amount,
-        cast(sum(case when measure = 'personnel_amount' then amount end) as {{ dbt.type_numeric() }})
-            as personnel_amount,
-        cast(sum(case when measure = 'public_amount' then amount end) as {{ dbt.type_numeric() }}) as public_amount,
+        {{ pivot_measures(national_economic_measures()) }},
 
         -- units
         max(rounding_step) as rounding_step
@@ -42,13 +39,9 @@ pivoted as (
 
 ),
 
-classes_with_items as (
+descendants as (
 
-    select distinct
-        document_id,
-        substr(economic_code, 1, 3) as class_code
-    from pivoted
-    where length(economic_code) = 5
+    {{ codes_with_descendants('pivoted', 'economic_code') }}
 
 ),
 
@@ -57,8 +50,7 @@ final as (
     select
         pivoted.*,
         {{ code_level('pivoted.economic_code') }} as level,
-        pivoted.row_kind = 'subject'
-        and (length(pivoted.economic_code) = 5 or classes_with_items.class_code is null) as is_leaf,
+        pivoted.row_kind = 'subject' and descendants.economic_code is null as is_leaf,
         -- 人员经费合计 / 公用经费合计 under the final account's two column groups, 合计 in budgets.
         case
             when pivoted.row_kind != 'total' then null
@@ -66,13 +58,10 @@ final as (
             when pivoted.economic_name like '%公用经费%' then 'public'
             else 'all'
         end as total_scope,
-        '表' || pivoted.table_number || ' ' || pivoted.table_title || ' p.' || pivoted.page_number
-        || ' row ' || pivoted.source_row_number || ': '
-        || coalesce(pivoted.economic_code || ' ', '') || coalesce(pivoted.economic_name, '') as source_location
+        {{ national_source_location('pivoted', 'economic_code', 'economic_name') }} as source_location
     from pivoted
-    left join classes_with_items
-        on pivoted.document_id = classes_with_items.document_id
-            and pivoted.economic_code = classes_with_items.class_code
+    left join descendants
+        on pivoted.document_id = descendants.document_id and pivoted.economic_code = descendants.economic_code
 
 )
 

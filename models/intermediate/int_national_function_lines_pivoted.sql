@@ -6,7 +6,8 @@ with
 cells as (
 
     select * from {{ ref('stg_disclosure__national_table_cells') }}
-    where table_key in (
+    where
+        table_key in (
             'revenue_by_function',
             'expenditure_by_function',
             'general_public_budget_expenditure',
@@ -35,9 +36,7 @@ pivoted as (
         min(table_title) as table_title,
 
         -- amounts (万元)
-        {%- for measure in national_function_measures() %}
-            cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
-        {%- endfor %}
+        {{ pivot_measures(national_function_measures()) }},
 
         -- units
         max(rounding_step) as rounding_step
@@ -48,20 +47,9 @@ pivoted as (
 
 ),
 
--- A subject is a leaf when no deeper code of the same document and table sits beneath it.
 descendants as (
 
-    select distinct
-        parent.document_id,
-        parent.table_key,
-        parent.function_code
-    from pivoted as parent
-    inner join pivoted as child
-        on
-            parent.document_id = child.document_id
-            and parent.table_key = child.table_key
-            and length(child.function_code) > length(parent.function_code)
-            and substr(child.function_code, 1, length(parent.function_code)) = parent.function_code
+    {{ codes_with_descendants('pivoted', 'function_code', ['document_id', 'table_key']) }}
 
 ),
 
@@ -76,9 +64,7 @@ final as (
             when 'government_fund_expenditure' then 'government_fund_budget'
             when 'state_capital_expenditure' then 'state_capital_budget'
         end as budget_type,
-        '表' || pivoted.table_number || ' ' || pivoted.table_title || ' p.' || pivoted.page_number
-        || ' row ' || pivoted.source_row_number || ': '
-        || coalesce(pivoted.function_code || ' ', '') || coalesce(pivoted.function_name, '') as source_location
+        {{ national_source_location('pivoted', 'function_code', 'function_name') }} as source_location
     from pivoted
     left join descendants
         on

@@ -1,6 +1,6 @@
 -- The national 收支总表 (财务收支 / 收入支出决算总表) and 财政拨款收支总表, one row per side of a
--- published row, with the amount columns pivoted: amount (预算数 / 决算数 / 合计) and, in the
--- 财政拨款 overview, one column per budget type.
+-- published row, with the amount columns pivoted: amount (预算数 / 决算数 / 合计), its parts where
+-- a table splits it, and in the 财政拨款 overview one column per budget type.
 with
 
 cells as (
@@ -30,13 +30,7 @@ pivoted as (
         min(table_title) as table_title,
 
         -- amounts (万元)
-        cast(sum(case when measure = 'amount' then amount end) as {{ dbt.type_numeric() }}) as amount,
-        cast(sum(case when measure = 'general_public_budget_amount' then amount end) as {{ dbt.type_numeric() }})
-            as general_public_budget_amount,
-        cast(sum(case when measure = 'government_fund_amount' then amount end) as {{ dbt.type_numeric() }})
-            as government_fund_amount,
-        cast(sum(case when measure = 'state_capital_amount' then amount end) as {{ dbt.type_numeric() }})
-            as state_capital_amount,
+        {{ pivot_measures(national_ledger_measures()) }},
 
         -- units
         max(rounding_step) as rounding_step
@@ -50,9 +44,8 @@ pivoted as (
 final as (
 
     select
-        *,
-        '表' || table_number || ' ' || table_title || ' p.' || page_number || ' row ' || source_row_number || ': '
-        || item_name as source_location
+        pivoted.*,
+        {{ national_source_location('pivoted', none, 'item_name') }} as source_location
     from pivoted
 
 )

@@ -9,7 +9,7 @@ cells as (
 
 ),
 
-final as (
+pivoted as (
 
     select
         -- ids
@@ -22,19 +22,26 @@ final as (
         -- text
         phase,
         min(table_title) as table_title,
-        '表' || table_number || ' ' || min(table_title) || ' p.' || min(page_number) || ' row '
-        || min(source_row_number) || ': ' || figure_kind as source_location,
 
         -- amounts (万元)
-        {%- for measure in three_public_measures() %}
-            cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }},
-        {%- endfor %}
+        {{ pivot_measures(three_public_measures()) }},
 
         -- units
         max(rounding_step) as rounding_step
 
     from cells
     group by document_id, table_number, figure_kind, phase
+
+),
+
+final as (
+
+    select
+        pivoted.*,
+        -- The figure the document is about: a budget's 预算数, a final account's 决算数.
+        pivoted.figure_kind = case pivoted.phase when '决算' then 'actual' else 'budget' end as is_document_figure,
+        {{ national_source_location('pivoted', none, 'figure_kind') }} as source_location
+    from pivoted
 
 )
 

@@ -3,70 +3,38 @@
 -- as 对个人和家庭的补助 in one year and 离退休人员经费 in another.
 with
 
-shenzhen_function as (
+published as (
 
     select
+        'function' as classification,
         document_id,
         function_code as code,
         function_name as subject_name
     from {{ ref('int_function_subjects_unioned') }}
-
-),
-
-national_function as (
-
+    union all
     select
+        'function' as classification,
         document_id,
         function_code as code,
         function_name as subject_name
     from {{ ref('int_national_function_lines_pivoted') }}
     where row_kind = 'subject'
-
-),
-
-national_economic as (
-
+    union all
     select
-        document_id,
-        economic_code as code,
-        economic_name as subject_name
-    from {{ ref('int_national_economic_lines_pivoted') }}
-    where row_kind = 'subject'
-
-),
-
-shenzhen_economic as (
-
-    select
+        'economic' as classification,
         document_id,
         economic_code as code,
         item_name as subject_name
     from {{ ref('int_economic_names_resolved') }}
     where row_kind = 'subject'
-
-),
-
-published as (
-
-    select
-        'function' as classification,
-        *
-    from shenzhen_function
-    union all
-    select
-        'function' as classification,
-        *
-    from national_function
     union all
     select
         'economic' as classification,
-        *
-    from shenzhen_economic
-    union all
-    select
-        'economic' as classification,
-        *
-    from national_economic
+        document_id,
+        economic_code as code,
+        economic_name as subject_name
+    from {{ ref('int_national_economic_lines_pivoted') }}
+    where row_kind = 'subject'
 
 ),
 

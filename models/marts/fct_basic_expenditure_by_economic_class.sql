@@ -17,11 +17,7 @@ national_lines as (
 
 classes_with_items as (
 
-    select distinct
-        document_id,
-        substr(economic_code, 1, 3) as economic_code
-    from resolved
-    where level = 2
+    {{ codes_with_descendants('resolved', 'economic_code') }}
 
 ),
 

@@ -21,27 +21,15 @@ national_subjects as (
 shenzhen as (
 
     select
-        -- ids
         document_id,
         budget_type,
         function_code,
         table_number as source_table_number,
         source_row_number,
-
-        -- amounts (万元)
+        cast(null as {{ dbt.type_int() }}) as source_page_number,
         basic_amount,
         project_amount,
-        -- 款 and 项 rows leave 支出总计 blank: it is then 基本支出 + 项目支出.
-        cast(
-            case
-                when total_amount is not null then total_amount
-                when basic_amount is not null or project_amount is not null
-                    then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
-            end
-            as {{ dbt.type_numeric() }}
-        ) as total_amount,
-        cast(null as {{ dbt.type_int() }}) as source_page_number
-
+        total_amount
     from subjects
     where is_leaf
 
@@ -55,22 +43,49 @@ national as (
         function_code,
         table_number as source_table_number,
         source_row_number,
+        page_number as source_page_number,
         basic_amount,
         project_amount,
-        cast(
-            coalesce(total_amount, coalesce(basic_amount, 0) + coalesce(project_amount, 0))
-            as {{ dbt.type_numeric() }}
-        ) as total_amount,
-        page_number as source_page_number
+        total_amount
     from national_subjects
+
+),
+
+unioned as (
+
+    select * from shenzhen
+    union all
+    select * from national
 
 ),
 
 final as (
 
-    select * from shenzhen
-    union all
-    select * from national
+    select
+        -- ids
+        document_id,
+        budget_type,
+        function_code,
+        source_table_number,
+        source_row_number,
+
+        -- amounts (万元)
+        basic_amount,
+        project_amount,
+        -- 款 and 项 rows may leave 合计 blank: it is then 基本支出 + 项目支出.
+        cast(
+            case
+                when total_amount is not null then total_amount
+                when basic_amount is not null or project_amount is not null
+                    then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
+            end
+            as {{ dbt.type_numeric() }}
+        ) as total_amount,
+
+        -- provenance
+        source_page_number
+
+    from unioned
 
 )
 

@@ -55,21 +55,15 @@ shenzhen as (
 
 own_figure as (
 
-    select national_figures.*
-    from national_figures
-    inner join documents
-        on national_figures.document_id = documents.document_id
-    where national_figures.figure_kind = case documents.phase when '决算' then 'actual' else 'budget' end
+    select * from national_figures
+    where is_document_figure
 
 ),
 
 budgeted as (
 
-    select national_figures.*
-    from national_figures
-    inner join documents
-        on national_figures.document_id = documents.document_id
-    where documents.phase = '决算' and national_figures.figure_kind = 'budget'
+    select * from national_figures
+    where phase = '决算' and figure_kind = 'budget'
 
 ),
 

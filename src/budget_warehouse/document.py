@@ -9,7 +9,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.markdown import Fragment, parse_fragments
-from budget_warehouse.registry import BY_NUMBER, TABLES, TableKind
+from budget_warehouse.registry import BY_NUMBER, TABLES, TEMPLATE_NAME, TableKind
 from budget_warehouse.tables.base import ParsedTable, Record, TableSource
 from budget_warehouse.tables.ledgers import published_year
 from budget_warehouse.text import normalise_label
@@ -122,6 +122,11 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
         "source_file": shown.name,
         "source_sha256": hashlib.sha256(raw).hexdigest(),
         "table_count": str(len(sources)),
+        "template": TEMPLATE_NAME,
+        # The Shenzhen template is a department's budget, in 万元 (表14 alone in 元).
+        "scope": "部门",
+        "amount_unit": "万元",
+        "page_count": None,
     }
     extracted = ExtractedDocument(path=shown, document=document)
     extracted.rows["documents"] = [document]

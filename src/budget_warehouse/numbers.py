@@ -51,3 +51,13 @@ def is_amount(cell: str) -> bool:
         return parse_amount(cell) is not None
     except NotANumber:
         return False
+
+
+def rounding_step(amounts: list[Amount]) -> Decimal:
+    """The rounding step of a table's published amounts, in its own unit.
+
+    The coarsest step among non-zero amounts is used: zeros are often written without
+    decimals even in tables published to the cent, so they say nothing about rounding.
+    """
+    decimals = [amount.decimals for amount in amounts if amount.value != 0]
+    return Decimal(1).scaleb(-min(decimals)) if decimals else Decimal(1)

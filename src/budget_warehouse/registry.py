@@ -9,6 +9,9 @@ from budget_warehouse.tables import expenditure, funding, ledgers, performance, 
 from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.funding import FUNDING_COLUMNS
 
+# The template's name in dim_document.template.
+TEMPLATE_NAME = "shenzhen_department_budget"
+
 # Every seed row starts with the document key and its provenance in the published table.
 KEY_COLUMNS = (
     "document_id",

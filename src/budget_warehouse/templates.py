@@ -13,8 +13,8 @@ from pathlib import Path
 from budget_warehouse.document import ExtractedDocument, extract_document
 from budget_warehouse.national.document import extract_pdf
 from budget_warehouse.national.templates import NATIONAL_BUDGET, NATIONAL_FINAL_ACCOUNT, NationalTemplate
+from budget_warehouse.registry import TEMPLATE_NAME as SHENZHEN_BUDGET
 
-SHENZHEN_BUDGET = "shenzhen_department_budget"
 MARKDOWN_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)
 DISCLOSURE_SUFFIXES = MARKDOWN_SUFFIXES + PDF_SUFFIXES
@@ -28,6 +28,4 @@ def extract_any(path: Path, display_path: str | None = None) -> ExtractedDocumen
     shown = Path(display_path) if display_path else path
     if path.suffix.lower() in PDF_SUFFIXES:
         return extract_pdf(path, shown, PDF_TEMPLATES)
-    extracted = extract_document(path, display_path)
-    extracted.document.update(template=SHENZHEN_BUDGET, scope="部门", amount_unit="万元", page_count=None)
-    return extracted
+    return extract_document(path, display_path)

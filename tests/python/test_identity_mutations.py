@@ -73,28 +73,26 @@ def _document_ids(project: Path) -> dict[str, str]:
         return {row["department_name"]: row["document_id"] for row in csv.DictReader(handle)}
 
 
-@pytest.fixture(scope="module")
-def broken_build(tmp_path_factory: pytest.TempPathFactory):
+def _build_mutated(scratch: Path, *options: str) -> tuple[Path, int]:
+    """Every broken document beside the clean one, built with ``options``."""
     documents = {
         f"{family}.txt": _document(department, *changes) for family, (department, _, changes) in BREAKING.items()
     }
     documents["clean.txt"] = _document(CLEAN_DEPARTMENT)
-    project = copy_project(tmp_path_factory.mktemp("broken"), documents)
+    project = copy_project(scratch, documents)
+    return project, main(["build", "--project-dir", str(project), "--no-progress", *options])
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory: pytest.TempPathFactory):
     # Strict: a department checking its own documents wants the build to fail on a broken identity.
-    status = main(["build", "--project-dir", str(project), "--no-progress", "--strict"])
-    return project, status
+    return _build_mutated(tmp_path_factory.mktemp("broken"), "--strict")
 
 
 @pytest.fixture(scope="module")
 def flagged_build(tmp_path_factory: pytest.TempPathFactory):
     """The same documents without --strict: every document is published, the broken ones flagged."""
-    documents = {
-        f"{family}.txt": _document(department, *changes) for family, (department, _, changes) in BREAKING.items()
-    }
-    documents["clean.txt"] = _document(CLEAN_DEPARTMENT)
-    project = copy_project(tmp_path_factory.mktemp("flagged"), documents)
-    status = main(["build", "--project-dir", str(project), "--no-progress"])
-    return project, status
+    return _build_mutated(tmp_path_factory.mktemp("flagged"))
 
 
 def test_by_default_every_document_is_published_and_the_broken_ones_flagged(flagged_build) -> None:

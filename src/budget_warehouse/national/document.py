@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 
 from budget_warehouse.document import ExtractedDocument
@@ -20,7 +19,7 @@ from budget_warehouse.national.templates import (
     table_notes,
     table_unit,
 )
-from budget_warehouse.numbers import is_amount
+from budget_warehouse.numbers import is_amount, rounding_step
 from budget_warehouse.pdf import Grid, Page, read_pdf
 from budget_warehouse.tables.base import Record
 
@@ -91,8 +90,7 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
                 f"{shown}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
             )
         units[unit] += 1
-        nonzero = [a.decimals for a in parsed.amounts if a.value != 0]
-        precision = str(Decimal(1).scaleb(-min(nonzero)) if nonzero else Decimal(1))
+        precision = str(rounding_step(parsed.amounts))
         for record in parsed.records:
             if record.get("figure_kind") is None:
                 record["figure_kind"] = "budget" if template.phase == "预算" else "actual"

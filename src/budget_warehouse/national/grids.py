@@ -274,8 +274,6 @@ def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tupl
             code_cells = [row.cells[c.number - 1].replace(" ", "") for c in codes]
             code = _joined_code(code_cells)
             name = row.cells[name_column.number - 1]
-            if not code and label_key(name) in {"类款项", ""} and all(not row.cells[c.number - 1] for c in codes):
-                name = name or next((cell for cell in code_cells if cell), "")
             values = {c: _amount(parsed, context, row, c) for c in amounts}
             published = [v for v in values.values() if v is not None]
             if code:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.markdown import Fragment, Row
-from budget_warehouse.numbers import Amount, NotANumber, parse_amount
+from budget_warehouse.numbers import Amount, NotANumber, parse_amount, rounding_step
 
 Record = dict[str, str | None]
 
@@ -64,13 +64,8 @@ class ParsedTable:
 
     @property
     def precision(self) -> Decimal:
-        """The rounding step of the table's published amounts, in its own unit.
-
-        The coarsest step among non-zero amounts is used: zeros are often written without
-        decimals even in tables published to the cent, so they say nothing about rounding.
-        """
-        decimals = [a.decimals for a in self.amounts if a.value != 0]
-        return Decimal(1).scaleb(-min(decimals)) if decimals else Decimal(1)
+        """The rounding step of the table's published amounts, in its own unit."""
+        return rounding_step(self.amounts)
 
 
 def read_amount(source: TableSource, parsed: ParsedTable, body: BodyRow, cell: str, column: str) -> str | None:

@@ -1,0 +1,19 @@
+{#- One column per measure from long cells (`measure`, `amount`), typed as the marts' amounts:
+    sum() would otherwise widen the decimal and break the contracts. Use inside a group by of the
+    row's key. -#}
+{% macro pivot_measures(measures) -%}
+    {%- for measure in measures %}
+    cast(sum(case when measure = '{{ measure }}' then amount end) as {{ dbt.type_numeric() }}) as {{ measure }}
+    {%- if not loop.last %},{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+
+{#- Where a national row is printed, for fct_identity_checks and for people:
+    '表5 2026年部门一般公共预算支出功能分类预算表 p.15 row 8: 2040605 普法宣传'. -#}
+{% macro national_source_location(relation_alias, code_column, name_column) -%}
+    '表' || {{ relation_alias }}.table_number || ' ' || {{ relation_alias }}.table_title
+    || ' p.' || {{ relation_alias }}.page_number || ' row ' || {{ relation_alias }}.source_row_number || ': '
+    || {% if code_column %}coalesce({{ relation_alias }}.{{ code_column }} || ' ', '') || {% endif -%}
+    coalesce({{ relation_alias }}.{{ name_column }}, '')
+{%- endmacro %}
