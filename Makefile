@@ -34,7 +34,8 @@ pytest: $(INSTALLED)
 	$(BIN)/pytest
 
 ## bench: extraction and dbt build time and memory for 1, 100 and 1,000 synthetic documents,
-## against the raw DuckDB floor; LARGE=1 adds 10,000. Not part of `make test`.
+## against the raw DuckDB floor; LARGE=1 adds 10,000. Then PDF pages per second against
+## pdfplumber's own table extraction, on the real PDFs in disclosures/. Not part of `make test`.
 BENCH_SIZES := 1 100 1000 $(if $(LARGE),10000)
 bench: $(INSTALLED)
 	$(BIN)/budget-warehouse bench --sizes $(BENCH_SIZES)

@@ -173,13 +173,107 @@ def report(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+PDF_FLOOR = """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_tables()
+"""
+PDF_EXTRACTOR = """
+import sys
+from pathlib import Path
+from budget_warehouse.templates import extract_any
+for path in sys.argv[1:]:
+    extract_any(Path(path))
+"""
+
+
+@dataclass
+class PdfResult:
+    documents: int
+    pages: int
+    floor: Measurement  # pdfplumber's own table extraction of every page, one core
+    extract: Measurement  # our extraction of the same documents, one core
+    pool: Measurement  # `budget-warehouse extract` of the folder, on every core
+    build: Measurement  # `dbt build` of the extracted corpus
+
+    @property
+    def extract_over_floor(self) -> float:
+        return self.extract.seconds / self.floor.seconds
+
+    def pages_per_second(self, stage: str) -> float:
+        return self.pages / getattr(self, stage).seconds
+
+
+def run_pdfs(repo: Path, work: Path) -> PdfResult:
+    """The real PDFs in disclosures/: our extraction against pdfplumber's table extraction of the
+    same pages (the floor, one core each), then the folder extracted on every core and built."""
+    import pdfplumber  # only the PDF benchmark needs it here
+
+    files = sorted((repo / "disclosures").glob("*.pdf"))
+    if not files:
+        raise RuntimeError(f"no PDFs in {repo / 'disclosures'} to benchmark")
+    pages = 0
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            pages += len(pdf.pages)
+    names = [str(path) for path in files]
+    floor = measure([sys.executable, "-c", PDF_FLOOR, *names])
+    extract = measure([sys.executable, "-c", PDF_EXTRACTOR, *names])
+    root = prepare(repo, work / "pdfs", 0, 0)
+    for path in files:
+        shutil.copy2(path, root / "disclosures" / path.name)
+    bin_dir = Path(sys.executable).parent
+    pool = measure(
+        [
+            str(bin_dir / "budget-warehouse"),
+            "extract",
+            "--input",
+            str(root / "disclosures"),
+            "--output",
+            str(root / "seeds" / "disclosure"),
+            "--no-progress",
+        ]
+    )
+    (root / "build").mkdir()
+    env = {**os.environ, "BUDGET_WAREHOUSE_BUILD_DB": str(root / "build" / "warehouse.duckdb")}
+    build = measure(
+        [str(bin_dir / "dbt"), "build", "--exclude", "test_type:unit", "--profiles-dir", ".", "--project-dir", "."],
+        env=env,
+        cwd=root,
+    )
+    return PdfResult(len(files), pages, floor, extract, pool, build)
+
+
+def pdf_report(result: PdfResult) -> str:
+    cores = os.cpu_count() or 1
+    return "\n".join(
+        [
+            f"PDF extraction, {result.documents} real documents, {result.pages} pages:",
+            f"  floor (pdfplumber extract_tables, 1 core): {result.floor.seconds:.2f} s, "
+            f"{result.pages_per_second('floor'):.2f} pages/s, {result.floor.peak_mb:.0f} MB",
+            f"  extract (templates, 1 core):               {result.extract.seconds:.2f} s, "
+            f"{result.pages_per_second('extract'):.2f} pages/s, {result.extract.peak_mb:.0f} MB; "
+            f"extract/floor {result.extract_over_floor:.2f}",
+            f"  extract on {cores} cores:                      {result.pool.seconds:.2f} s, "
+            f"{result.pages_per_second('pool') / cores:.2f} pages/s per core, "
+            f"speed-up {result.extract.seconds / result.pool.seconds:.2f}",
+            f"  dbt build of the corpus:                   {result.build.seconds:.2f} s, {result.build.peak_mb:.0f} MB",
+        ]
+    )
+
+
 def run(repo: Path, sizes: list[int], work: Path, output: Path, seed: int = 0) -> list[Result]:
     results = []
     for documents in sorted(sizes):
         results.append(run_size(repo, work, documents, seed))
         print(report(results[-1:]).splitlines()[1], flush=True)
     print(report(results))
+    pdfs = run_pdfs(repo, work)
+    print(pdf_report(pdfs))
     summary = {
+        "pdf": asdict(pdfs) | {"extract_over_floor": pdfs.extract_over_floor},
         "results": [asdict(r) | {"build_over_floor": r.build_over_floor} for r in results],
         "marginal_seconds_per_document": (
             {stage: marginal(results, stage) for stage in ("extract", "build", "floor")} if len(results) >= 2 else {}

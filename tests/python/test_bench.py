@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from budget_warehouse.bench import Measurement, Result, floor_statements, marginal, measure
+from budget_warehouse.bench import Measurement, PdfResult, Result, floor_statements, marginal, measure, pdf_report
 
 
 def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path, warehouse) -> None:
@@ -37,3 +37,11 @@ def test_measure_and_marginal_cost() -> None:
     ]
     assert marginal(results, "build") == 30 / 900
     assert marginal(results, "floor") == 9 / 900
+
+
+def test_pdf_rates_are_pages_over_seconds() -> None:
+    result = PdfResult(8, 200, Measurement(20, 100), Measurement(16, 120), Measurement(10, 300), Measurement(40, 350))
+    assert result.pages_per_second("floor") == 10
+    assert result.pages_per_second("extract") == 12.5
+    assert result.extract_over_floor == 0.8
+    assert "extract/floor 0.80" in pdf_report(result)
