@@ -55,29 +55,34 @@ def _extract_one(path: Path) -> ExtractedDocument | dict[str, object]:
         return dataclasses.asdict(error)
 
 
-def _extract_all(
-    files: list[Path], progress: bool, workers: int | None
-) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
-    """Documents in file order; PDFs are slow to read (about 0.2 s a page), so a pool reads them
-    on every core."""
-    workers = workers or os.cpu_count() or 1
+def _extract_all(files: list[Path], progress: bool) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
+    """Documents in file order. PDFs are slow to read (about 0.1 s a page), so a pool reads them on
+    every core, the largest first so that no worker is left with a long document at the end."""
     bar = tqdm(total=len(files), desc="extracting", unit="doc", disable=not progress)
-    if workers == 1 or len(files) == 1:
-        results: Iterator[ExtractedDocument | dict[str, object]] = map(_extract_one, files)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(
-            max_workers=min(workers, len(files)), mp_context=multiprocessing.get_context("spawn")
-        )
-        results = pool.map(_extract_one, files)
+    workers = min(os.cpu_count() or 1, len(files))
     try:
-        for path, result in zip(files, results, strict=True):
-            bar.update()
-            yield path, result if isinstance(result, ExtractedDocument) else ExtractionError(**result)  # type: ignore[arg-type]
+        if workers == 1:
+            for path in files:
+                bar.update()
+                yield path, _as_result(_extract_one(path))
+            return
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            largest_first = sorted(files, key=lambda path: path.stat().st_size, reverse=True)
+            futures = {path: pool.submit(_extract_one, path) for path in largest_first}
+            for path in files:
+                result = futures[path].result()
+                bar.update()
+                yield path, _as_result(result)
+        finally:
+            # A refused document stops the run: the documents not yet read are not waited for.
+            pool.shutdown(cancel_futures=True)
     finally:
         bar.close()
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+
+
+def _as_result(result: ExtractedDocument | dict[str, object]) -> ExtractedDocument | ExtractionError:
+    return result if isinstance(result, ExtractedDocument) else ExtractionError(**result)  # type: ignore[arg-type]
 
 
 def extract_folder(
@@ -87,7 +92,6 @@ def extract_folder(
     progress: bool = False,
     skip_bad: bool = False,
     quarantine_report: Path | None = None,
-    workers: int | None = None,
 ) -> Summary:
     """Extract all documents, then publish the seeds; any error leaves ``target`` untouched.
 
@@ -101,7 +105,7 @@ def extract_folder(
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
     summary = Summary()
     documents: list[ExtractedDocument] = []
-    for path, result in _extract_all(files, progress, workers):
+    for path, result in _extract_all(files, progress):
         if isinstance(result, ExtractedDocument):
             documents.append(result)
             continue

@@ -13,14 +13,12 @@ from pathlib import Path
 from budget_warehouse.document import ExtractedDocument, extract_document
 from budget_warehouse.national.document import extract_pdf
 from budget_warehouse.national.templates import NATIONAL_BUDGET, NATIONAL_FINAL_ACCOUNT, NationalTemplate
-from budget_warehouse.registry import TEMPLATE_NAME as SHENZHEN_BUDGET
 
 MARKDOWN_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)
 DISCLOSURE_SUFFIXES = MARKDOWN_SUFFIXES + PDF_SUFFIXES
 
 PDF_TEMPLATES: tuple[NationalTemplate, ...] = (NATIONAL_BUDGET, NATIONAL_FINAL_ACCOUNT)
-TEMPLATE_NAMES: tuple[str, ...] = (SHENZHEN_BUDGET, *(template.name for template in PDF_TEMPLATES))
 
 
 def extract_any(path: Path, display_path: str | None = None) -> ExtractedDocument:
