@@ -25,6 +25,7 @@
 -- depends_on: {{ ref('int_national_economic_lines_pivoted') }}
 -- depends_on: {{ ref('int_national_three_public_pivoted') }}
 -- depends_on: {{ ref('int_national_ledger_lines') }}
+-- depends_on: {{ ref('int_national_revenue_lines_resolved') }}
 with
 
 instances as (

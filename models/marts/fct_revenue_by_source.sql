@@ -1,6 +1,7 @@
--- Revenue by source, once per table that publishes it (表1 all revenue, 表2 by unit, 表6
--- fiscal appropriations only), at the deepest source published. Sum within one
--- source_table_number: the three tables repeat the same money.
+-- Revenue by source, once per table that publishes it (Shenzhen: 表1 all revenue, 表2 by unit,
+-- 表6 fiscal appropriations only; national: 表1 all revenue, 表4 fiscal appropriations only), at
+-- the deepest source published. Sum within one source_table_number: the tables repeat the same
+-- money.
 with
 
 lines as (
@@ -9,7 +10,13 @@ lines as (
 
 ),
 
-final as (
+national_lines as (
+
+    select * from {{ ref('int_national_revenue_lines_resolved') }}
+
+),
+
+shenzhen as (
 
     select
         -- ids
@@ -22,10 +29,36 @@ final as (
         amount,
 
         -- text
-        published_name
+        published_name,
+
+        -- provenance
+        cast(null as {{ dbt.type_int() }}) as source_page_number
 
     from lines
     where is_leaf
+
+),
+
+national as (
+
+    select
+        document_id,
+        table_number as source_table_number,
+        source_row_number,
+        revenue_source_code,
+        amount,
+        published_name,
+        page_number as source_page_number
+    from national_lines
+    where is_leaf
+
+),
+
+final as (
+
+    select * from shenzhen
+    union all
+    select * from national
 
 )
 

@@ -270,6 +270,23 @@ def test_caizhengju_2024_final_account(warehouse) -> None:
     assert three == [(Decimal("0.95"), None)]
 
 
+def test_caizhengju_2024_revenue_by_source(warehouse) -> None:
+    document = _document(warehouse, "shanghai-putuo-caizhengju-2024-final.pdf")
+    sources = dict(
+        warehouse.execute(
+            "select revenue_source_code, amount from marts.fct_revenue_by_source "
+            "where document_id = ? and source_table_number = 1 and amount is not null",
+            [document],
+        ).fetchall()
+    )
+    # 本年收入合计 2,946.25 = 2,940.05 + 6.20, and 年初结转和结余 49.14: 总计 2,995.39.
+    assert sources == {
+        "general_public_budget": Decimal("2940.05"),
+        "other_revenue": Decimal("6.20"),
+        "prior_year_carryover": Decimal("49.14"),
+    }
+
+
 def test_guihuaziyuan_2024_final_account(warehouse) -> None:
     source = "shanghai-putuo-guihuaziyuan-2024-final.pdf"
     document = _document(warehouse, source)
