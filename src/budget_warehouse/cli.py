@@ -6,8 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from budget_warehouse.durable import PublishError, explain
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.extract import extract_folder
+from budget_warehouse.files import recover_folder
+from budget_warehouse.publish import publish
 from budget_warehouse.warehouse import (
     BuildFailed,
     BuildInProgress,
@@ -15,8 +18,9 @@ from budget_warehouse.warehouse import (
     Project,
     build_candidate,
     build_lock,
+    built_marts,
     findings,
-    publish,
+    recover,
 )
 
 
@@ -69,6 +73,8 @@ def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
 
 def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
     try:
+        for done in recover_folder(target):
+            print(f"recovered: {done}", file=sys.stderr)
         summary = extract_folder(
             source,
             target,
@@ -76,9 +82,13 @@ def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
             skip_bad=args.skip_bad,
             quarantine_report=args.quarantine_report if args.skip_bad else None,
         )
-    except ExtractionError as exc:
+    except (ExtractionError, PublishError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"nothing was written to {target}", file=sys.stderr)
+        return False
+    except OSError as exc:
+        print(f"error: {explain(exc, f'write the seeds in {target}')}", file=sys.stderr)
+        print(f"{target} was left as it was", file=sys.stderr)
         return False
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -104,19 +114,29 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quarantine_report.is_absolute():
         args.quarantine_report = project.root / args.quarantine_report
     try:
-        with build_lock(project, args.wait):
-            return _build(project, args)
+        with build_lock(project, args.wait) as lock_fd:
+            return _build(project, args, lock_fd)
     except BuildInProgress as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 75  # EX_TEMPFAIL: nothing went wrong, try again later
+    except PublishError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"{project.published} and its exports were left as they were", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {explain(exc, f'build in {project.root}')}", file=sys.stderr)
+        print(f"{project.published} and its exports were left as they were", file=sys.stderr)
+        return 1
 
 
-def _build(project: Project, args: argparse.Namespace) -> int:
+def _build(project: Project, args: argparse.Namespace, lock_fd: int) -> int:
+    for done in recover(project):
+        print(f"recovered: {done}", file=sys.stderr)
     if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args):
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     try:
-        build_candidate(project, strict=args.strict)
+        build_candidate(project, strict=args.strict, lock_fd=lock_fd)
     except BuildFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"{project.published} was left as it was", file=sys.stderr)
@@ -125,7 +145,10 @@ def _build(project: Project, args: argparse.Namespace) -> int:
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
-    print(f"published {publish(project)} and its exports in {project.exports}")
+    release, warnings = publish(project.root, project.candidate, built_marts(project))
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"published {project.published} and {project.exports} (release {release.name})")
     return 0
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
+import ctypes
 import fcntl
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -17,11 +18,13 @@ from pathlib import Path
 
 import duckdb
 
-from budget_warehouse.files import replaced_folder
+from budget_warehouse import faults, publish
+from budget_warehouse.durable import remove
+from budget_warehouse.files import recover_folder
+from budget_warehouse.publish import WAREHOUSE_FILE, wal_of
 
 # The candidate keeps the published file's name so that its catalog, which dbt-duckdb writes
 # into view definitions, is "warehouse" both while building and once published.
-WAREHOUSE_FILE = "warehouse.duckdb"
 PREVIOUS_FILE = "warehouse.previous.duckdb"
 
 
@@ -52,6 +55,10 @@ class Project:
         return self.root / "exports"
 
     @property
+    def seeds(self) -> Path:
+        return self.root / "seeds" / "disclosure"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "build" / ".build.lock"
 
@@ -65,9 +72,11 @@ class BuildInProgress(RuntimeError):
 
 
 @contextmanager
-def build_lock(project: Project, wait_seconds: float = 0) -> Iterator[None]:
+def build_lock(project: Project, wait_seconds: float = 0) -> Iterator[int]:
     """Hold the project's build lock, so that two builds never write the candidate, the seeds
-    or the published file at once. The lock is released by the kernel if the build dies."""
+    or the published file at once. The lock is released by the kernel if the build dies.
+    Yields the lock's descriptor, which the dbt child inherits so that the lock lasts as long
+    as either process."""
     project.lock_file.parent.mkdir(parents=True, exist_ok=True)
     with project.lock_file.open("w") as handle:
         deadline = time.monotonic() + wait_seconds
@@ -85,26 +94,68 @@ def build_lock(project: Project, wait_seconds: float = 0) -> Iterator[None]:
         try:
             handle.write(f"{os.getpid()}\n")
             handle.flush()
-            yield
+            yield handle.fileno()
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def run_dbt(project: Project, *args: str) -> int:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Run in the dbt child before it starts: the kernel kills it when the build process dies,
+    so a killed build never leaves dbt writing the candidate outside the lock."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def recover(project: Project) -> list[str]:
+    """Put back whatever an interrupted build left, before this one does anything: half-written
+    or half-swapped seeds, staging folders of older builds, half-written releases."""
+    done = recover_folder(project.seeds)
+    for leftover in sorted(project.root.glob(".exports.*")):  # builds before releases staged here
+        remove(leftover)
+        done.append(f"removed {leftover}, left by an interrupted build")
+    return done + publish.recover(project.root)
+
+
+def run_dbt(project: Project, *args: str, lock_fd: int | None = None) -> int:
     dbt = Path(sys.executable).with_name("dbt")
     command = [str(dbt), *args, "--project-dir", str(project.root), "--profiles-dir", str(project.root)]
     env = {**os.environ, "BUDGET_WAREHOUSE_BUILD_DB": str(project.candidate), "DBT_TARGET_PATH": str(project.target)}
-    return subprocess.run(command, cwd=project.root, env=env, check=False).returncode
+    parent = os.getpid()
+    return subprocess.run(
+        command,
+        cwd=project.root,
+        env=env,
+        check=False,
+        pass_fds=() if lock_fd is None else (lock_fd,),
+        preexec_fn=(lambda: _die_with_parent(parent)) if sys.platform == "linux" else None,
+    ).returncode
 
 
-def build_candidate(project: Project, *, strict: bool = False) -> None:
+def built_marts(project: Project) -> list[str]:
+    """The marts the last dbt build made, from its manifest: what a published file must hold."""
+    manifest = json.loads((project.target / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(
+        node["name"]
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["schema"] == "marts"
+        and node["config"].get("materialized") != "ephemeral"
+    )
+
+
+def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | None = None) -> None:
     """Build a fresh candidate from the seeds and run every dbt test on it. A broken accounting
     identity is a warning (the document is flagged) unless ``strict``, where it fails the build."""
     project.candidate.parent.mkdir(parents=True, exist_ok=True)
-    for stale in (project.candidate, project.candidate.with_name(WAREHOUSE_FILE + ".wal")):
+    for stale in (project.candidate, wal_of(project.candidate)):
         stale.unlink(missing_ok=True)
     strictness = ["--vars", "{strict: true}"] if strict else []
-    if run_dbt(project, "build", *strictness) != 0:
+    faults.crash_point("dbt starting")
+    if run_dbt(project, "build", *strictness, lock_fd=lock_fd) != 0:
         raise BuildFailed("dbt build failed:\n" + describe_failures(project))
 
 
@@ -172,51 +223,3 @@ def _stored_failures(database: Path, relation: str, limit: int) -> list[str]:
             return [", ".join(f"{c}={v}" for c, v in zip(columns, row, strict=True)) for row in cursor.fetchall()]
     except duckdb.Error as exc:
         return [f"(could not read stored failures: {exc})"]
-
-
-def publish(project: Project) -> Path:
-    """Swap the candidate into place in one rename, keeping the last published file beside it,
-    then replace the exports made from it."""
-    with replaced_folder(project.exports) as exports:
-        export_marts(project.candidate, exports)
-        if project.published.exists():
-            project.previous.unlink(missing_ok=True)
-            os.link(project.published, project.previous)
-        os.replace(project.candidate, project.published)
-    return project.published
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: object) -> object:
-    """Text that a spreadsheet would run as a formula, quoted with a leading apostrophe.
-    Numbers stay numbers: -5 is data, not a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def export_marts(database: Path, staging: Path) -> None:
-    """Write every mart into ``staging`` as Parquet (for tools that read it) and as
-    formula-safe CSV (for spreadsheets)."""
-    (staging / "parquet").mkdir()
-    (staging / "csv").mkdir()
-    with duckdb.connect(str(database), read_only=True) as connection:
-        marts = [
-            name
-            for (name,) in connection.execute(
-                "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
-            ).fetchall()
-        ]
-        for mart in marts:
-            ordered = f"select * from marts.{mart} order by all"
-            connection.execute(f"copy ({ordered}) to '{staging / 'parquet' / mart}.parquet' (format parquet)")
-            cursor = connection.execute(ordered)
-            columns = [d[0] for d in cursor.description]
-            with (staging / "csv" / f"{mart}.csv").open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(columns)
-                while rows := cursor.fetchmany(10_000):
-                    writer.writerows([spreadsheet_safe(v) for v in row] for row in rows)

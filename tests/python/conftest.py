@@ -31,7 +31,16 @@ def rows(seed_document: ExtractedDocument):
     return _rows
 
 
-PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference", "disclosures")
+PROJECT_FILES = (
+    ".dbtignore",
+    "dbt_project.yml",
+    "profiles.yml",
+    "models",
+    "macros",
+    "tests/dbt",
+    "seeds/reference",
+    "disclosures",
+)
 
 
 def copy_project(root: Path, documents: dict[str, str | bytes] | None = None) -> Path:

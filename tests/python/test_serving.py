@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from budget_warehouse.cli import main
-from budget_warehouse.warehouse import Project, build_lock, spreadsheet_safe
+from budget_warehouse.exports import spreadsheet_safe
+from budget_warehouse.warehouse import Project, build_lock
 from conftest import SEED_DOCUMENT
 
 # The seed document (深圳市龙华区政务服务数据管理局 2020) publishes 2,589 万元 of basic spending.
