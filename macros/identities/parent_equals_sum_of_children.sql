@@ -87,10 +87,30 @@
     ),
 
     {% if code_prefix %}
+    {#- Each distinct code meets only its own prefixes (equality joins, one per prefix length),
+        so the work grows with the size of the document, not its square, however often a code
+        is repeated. Codes are shorter than 32 characters. -#}
+    nodes as (
+
+        select distinct
+            {{ group_columns }},
+            node
+        from scoped
+        where node != '(root)'
+
+    ),
+
+    prefix_lengths as (
+
+        {% for length in range(1, 32) -%}
+        select {{ length }} as prefix_length{% if not loop.last %} union all{% endif %}
+        {% endfor %}
+
+    ),
+
     prefix_parents as (
 
         select
-            left_side.document_id,
             {%- for column in group_by %}
             left_side.group_{{ loop.index }},
             {%- endfor %}
@@ -98,16 +118,15 @@
             right_side.node as parent_node,
             row_number() over (
                 partition by {% for column in group_by %}left_side.group_{{ loop.index }}, {% endfor %}left_side.node
-                order by length(right_side.node) desc
+                order by prefix_lengths.prefix_length desc
             ) as nearness
-        from scoped as left_side
-        inner join scoped as right_side
+        from nodes as left_side
+        inner join prefix_lengths
+            on prefix_lengths.prefix_length < length(left_side.node)
+        inner join nodes as right_side
             on
                 {{ same_group }}
-                and left_side.node != '(root)'
-                and right_side.node != '(root)'
-                and length(right_side.node) < length(left_side.node)
-                and substr(left_side.node, 1, length(right_side.node)) = right_side.node
+                and right_side.node = substr(left_side.node, 1, prefix_lengths.prefix_length)
 
     ),
     {% endif %}

@@ -13,7 +13,8 @@
         create or replace table {{ target_relation }} as
         select *
         from read_csv(
-            '{{ seed_path }}',
+            {#- Quoted, not pasted: a project path may hold a quote. #}
+            '{{ seed_path | replace("'", "''") }}',
             header = true,
             all_varchar = true,
             delim = '{{ config.get("delimiter", ",") }}',

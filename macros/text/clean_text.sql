@@ -1,15 +1,16 @@
-{#- Published text without the converter's markup (<br>, <p>, <b>) and surrounding blanks;
-    an empty result is NULL. -#}
+{#- Published text without the converter's markup (<br>, <p>, <b>, <strong>, <span>) and
+    surrounding blanks; an empty result is NULL. The extractor removes the same tags
+    (budget_warehouse.text.MARKUP_TAGS) before it reads a document. -#}
 {% macro clean_text(column) -%}
     {{ return(adapter.dispatch('clean_text', 'budget_warehouse')(column)) }}
 {%- endmacro %}
 
 {% macro default__clean_text(column) -%}
-    nullif(trim(regexp_replace({{ column }}, '</?(br|p|b)\s*/?>', '', 'g')), '')
+    nullif(trim(regexp_replace({{ column }}, '</?\s*(br|p|b|strong|span)\s*/?>', '', 'gi')), '')
 {%- endmacro %}
 
 {% macro spark__clean_text(column) -%}
-    nullif(trim(regexp_replace({{ column }}, '</?(br|p|b)\\s*/?>', '')), '')
+    nullif(trim(regexp_replace({{ column }}, '(?i)</?\\s*(br|p|b|strong|span)\\s*/?>', '')), '')
 {%- endmacro %}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from budget_warehouse.synthetic import generate
 
-PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference")
+PROJECT_FILES = (".dbtignore", "dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference")
 
 
 @dataclass
@@ -120,6 +121,10 @@ for statement in json.load(open(sys.argv[2], encoding="utf-8")):
 
 def run_size(repo: Path, work: Path, documents: int, seed: int) -> Result:
     root = prepare(repo, work / f"n{documents}", documents, seed)
+    return _measure_stages(root, documents)
+
+
+def _measure_stages(root: Path, documents: int) -> Result:
     bin_dir = Path(sys.executable).parent
     extract = measure(
         [
@@ -144,6 +149,37 @@ def run_size(repo: Path, work: Path, documents: int, seed: int) -> Result:
     (root / "floor").mkdir()
     floor = measure([sys.executable, "-c", FLOOR_RUNNER, str(root / "floor" / "warehouse.duckdb"), str(statements)])
     return Result(documents, extract, build, floor)
+
+
+SEED_DOCUMENT = "000_e2c6e97a9772fe89.txt"
+
+
+def large_document(repo: Path, megabytes: float) -> str:
+    """The Shenzhen seed document with its 表4 subject rows repeated until it is about
+    ``megabytes`` large: one document with hundreds of thousands of rows, each code repeated
+    thousands of times, the shape that once made a hierarchy test quadratic."""
+    lines = (repo / "disclosures" / SEED_DOCUMENT).read_text(encoding="utf-8").split("\n")
+    markers = [i for i, line in enumerate(lines) if re.match(r"^\s*表\s*\d+\s*$", line)]
+    start = next(i for i in markers if lines[i].strip() == "表 4")
+    end = next(i for i in markers if i > start)
+    department = next(line.split("：", 1)[1].strip() for line in lines[start:end] if line.startswith("单位名称"))
+    subjects = [
+        i
+        for i in range(start, end)
+        if re.match(r"^\|[^|]+\|\s*[\d,.]+\s*\|", lines[i]) and department not in lines[i]
+    ]
+    block = "\n".join(lines[i] for i in subjects) + "\n"
+    size = sum(len(line.encode()) + 1 for line in lines)
+    copies = max(1, int((megabytes * 1_000_000 - size) // len(block.encode())))
+    last = subjects[-1] + 1
+    return "\n".join(lines[:last]) + "\n" + block * copies + "\n".join(lines[last:])
+
+
+def run_large_document(repo: Path, work: Path, megabytes: float) -> Result:
+    """One document of ``megabytes``: extraction, dbt build and the floor, as for a corpus."""
+    root = prepare(repo, work / f"large{megabytes:g}mb", 0, 0)
+    (root / "disclosures" / "large.txt").write_text(large_document(repo, megabytes), encoding="utf-8")
+    return _measure_stages(root, documents=1)
 
 
 def marginal(results: list[Result], stage: str) -> float:
@@ -264,17 +300,41 @@ def pdf_report(result: PdfResult) -> str:
     )
 
 
-def run(repo: Path, sizes: list[int], work: Path, output: Path, seed: int = 0) -> list[Result]:
+def large_report(megabytes: list[float], results: list[Result]) -> str:
+    lines = ["one large document (表4 repeated):"]
+    for size, result in zip(megabytes, results, strict=True):
+        lines.append(
+            f"  {size:>5g} MB: extract {result.extract.seconds:.1f} s, {result.extract.peak_mb:.0f} MB; "
+            f"build {result.build.seconds:.1f} s, floor {result.floor.seconds:.1f} s, "
+            f"build/floor {result.build_over_floor:.2f}"
+        )
+    if len(results) >= 2:
+        growth = megabytes[-1] / megabytes[0]
+        build = results[-1].build.seconds / results[0].build.seconds
+        lines.append(f"  {growth:g}x the size: build {build:.2f}x the time (linear would be {growth:g}x at most)")
+    return "\n".join(lines)
+
+
+def run(
+    repo: Path, sizes: list[int], work: Path, output: Path, seed: int = 0, large_mb: list[float] | None = None
+) -> list[Result]:
     results = []
     for documents in sorted(sizes):
         results.append(run_size(repo, work, documents, seed))
         print(report(results[-1:]).splitlines()[1], flush=True)
     print(report(results))
+    large = [run_large_document(repo, work, size) for size in sorted(large_mb or [])]
+    if large:
+        print(large_report(sorted(large_mb or []), large))
     pdfs = run_pdfs(repo, work)
     print(pdf_report(pdfs))
     summary = {
         "pdf": asdict(pdfs) | {"extract_over_floor": pdfs.extract_over_floor},
         "results": [asdict(r) | {"build_over_floor": r.build_over_floor} for r in results],
+        "large_document": [
+            asdict(r) | {"megabytes": size, "build_over_floor": r.build_over_floor}
+            for size, r in zip(sorted(large_mb or []), large, strict=True)
+        ],
         "marginal_seconds_per_document": (
             {stage: marginal(results, stage) for stage in ("extract", "build", "floor")} if len(results) >= 2 else {}
         ),

@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--work-dir", type=Path, default=Path("build/bench"), help="scratch folder for the corpora")
     bench.add_argument("--output", type=Path, default=Path("build/bench.json"), help="where to write the results")
     bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus")
+    bench.add_argument(
+        "--large-document-mb",
+        type=float,
+        nargs="*",
+        default=[],
+        metavar="MB",
+        help="also time one document of each size (表4 repeated), to show the build grows linearly",
+    )
     return parser
 
 
@@ -107,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from budget_warehouse.bench import run  # only the benchmark needs it
 
-        run(Path.cwd(), args.sizes, args.work_dir.resolve(), args.output, args.seed)
+        run(Path.cwd(), args.sizes, args.work_dir.resolve(), args.output, args.seed, args.large_document_mb)
         return 0
 
     project = Project(args.project_dir.resolve())

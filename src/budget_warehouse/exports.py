@@ -19,19 +19,13 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def export_marts(database: Path, folder: Path) -> dict[str, int]:
-    """Write every mart into ``folder`` as Parquet (for tools that read it) and as formula-safe
+def export_marts(database: Path, folder: Path, marts: list[str]) -> dict[str, int]:
+    """Write each mart into ``folder`` as Parquet (for tools that read it) and as formula-safe
     CSV (for spreadsheets). Returns the rows written for each mart."""
     (folder / "parquet").mkdir()
     (folder / "csv").mkdir()
     written: dict[str, int] = {}
     with duckdb.connect(str(database), read_only=True) as connection:
-        marts = [
-            name
-            for (name,) in connection.execute(
-                "select table_name from duckdb_tables() where schema_name = 'marts' order by table_name"
-            ).fetchall()
-        ]
         for mart in marts:
             ordered = f'select * from marts."{mart}" order by all'
             # The path is bound, not pasted: a quote in the project's path is just a character.

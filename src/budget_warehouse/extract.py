@@ -43,8 +43,39 @@ class Summary:
         return text
 
 
-def disclosure_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DISCLOSURE_SUFFIXES)
+@dataclass
+class Inventory:
+    """Every entry of a disclosures folder, sorted into what is read, what is refused (an error,
+    or a quarantined document with --skip-bad) and what is passed over with a warning."""
+
+    documents: list[Path] = field(default_factory=list)
+    refused: list[ExtractionError] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)
+
+
+def disclosure_files(folder: Path) -> Inventory:
+    """Sort the folder's entries. The folder is the source of truth, so a link that leaves it or
+    leads nowhere is refused rather than followed or skipped; hidden files (editor swap files,
+    macOS ._ files) and files of other types are passed over, each with a warning. Suffixes are
+    matched in any case: B.TXT is read like a.txt."""
+    inventory = Inventory()
+    inside = folder.resolve()
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            inventory.passed_over.append(f"{entry}: hidden, not read")
+        elif entry.is_symlink() and not entry.exists():
+            inventory.refused.append(ExtractionError(entry, f"a link to {os.readlink(entry)}, which does not exist"))
+        elif entry.is_symlink() and entry.resolve().parent != inside:
+            inventory.refused.append(
+                ExtractionError(entry, f"a link out of {folder} (to {entry.resolve()}): copy the document in instead")
+            )
+        elif entry.is_dir():
+            inventory.passed_over.append(f"{entry}: a folder, not read (documents belong directly in {folder})")
+        elif entry.suffix.lower() not in DISCLOSURE_SUFFIXES:
+            inventory.passed_over.append(f"{entry}: not a disclosure ({', '.join(DISCLOSURE_SUFFIXES)}), not read")
+        else:
+            inventory.documents.append(entry)
+    return inventory
 
 
 def _extract_one(path: Path) -> ExtractedDocument | dict[str, object]:
@@ -100,10 +131,15 @@ def extract_folder(
     """
     if not folder.is_dir():
         raise ExtractionError(folder, "no such folder of disclosures")
-    files = disclosure_files(folder)
+    inventory = disclosure_files(folder)
+    summary = Summary(warnings=list(inventory.passed_over))
+    for refusal in inventory.refused:
+        if not skip_bad:
+            raise refusal
+        summary.quarantined.append((str(refusal.path), str(refusal)))
+    files = inventory.documents
     if not files:
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
-    summary = Summary()
     documents: list[ExtractedDocument] = []
     for path, result in _extract_all(files, progress):
         if isinstance(result, ExtractedDocument):

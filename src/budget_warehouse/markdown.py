@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from budget_warehouse.text import lines_of
+
 _MARKER = re.compile(r"^\s*表\s*(\d{1,2})\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s*(.+?)\s*$")
 _META = re.compile(r"^\s*(单位名称|单位)\s*[：:]\s*(.*?)\s*$")
@@ -63,7 +65,7 @@ def parse_fragments(text: str) -> tuple[list[Fragment], list[tuple[int, str]]]:
     preamble: list[tuple[int, str]] = []
     current: Fragment | None = None
     in_table = False
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(lines_of(text), start=1):
         stripped = line.strip()
         if not stripped.startswith("|"):
             # A pipe table ends at the first other line: the next one is another page, which

@@ -7,12 +7,23 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from budget_warehouse.text import strip_markup
+
 _DASHES = {"-", "—", "–", "－", "——", "―", "‐"}
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 class NotANumber(ValueError):
-    """The cell holds text where the template has an amount."""
+    """The cell holds text where the template has an amount, or an amount the warehouse cannot
+    store exactly."""
+
+
+# Staging stores amounts in 万元 as DECIMAL(28,6), and never rounds: an amount is refused when
+# converting it to 万元 would need more than 6 decimals, or more digits than any budget has.
+STORED_DECIMALS = 6
+MAX_INTEGER_DIGITS = 18
+# How many decimals a unit's amounts gain on the way to 万元.
+_DECIMALS_GAINED = {"元": 4, "万元": 0}
 
 
 @dataclass(frozen=True)
@@ -27,14 +38,13 @@ class Amount:
         return Decimal(self.text)
 
 
-def parse_amount(cell: str) -> Amount | None:
-    """Parse one amount cell.
+def parse_amount(cell: str, unit: str | None = None) -> Amount | None:
+    """Parse one amount cell, published in ``unit`` (万元 if unknown).
 
     A blank cell is None (not published), which stays distinct from 0. A lone dash is how the
     template writes "nothing", so it reads as 0.
     """
-    text = unicodedata.normalize("NFKC", cell).strip()
-    text = re.sub(r"</?\s*(?:br|p|b)\s*/?>", "", text, flags=re.IGNORECASE).strip()
+    text = unicodedata.normalize("NFKC", strip_markup(cell)).strip()
     if text == "":
         return None
     if text in _DASHES:
@@ -42,8 +52,16 @@ def parse_amount(cell: str) -> Amount | None:
     compact = text.replace(",", "").replace(" ", "")
     if not _NUMBER.match(compact):
         raise NotANumber(f"expected an amount, found {cell.strip()!r}")
-    decimals = len(compact.split(".", 1)[1]) if "." in compact else 0
-    return Amount(compact, decimals)
+    whole, _, fraction = compact.lstrip("-").partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise NotANumber(f"{cell.strip()!r} has {len(whole.lstrip('0'))} digits: no budget amount is this large")
+    allowed = STORED_DECIMALS - _DECIMALS_GAINED.get((unit or "万元").strip(), 0)
+    if len(fraction) > allowed:
+        raise NotANumber(
+            f"{cell.strip()!r} has {len(fraction)} decimals: an amount in {unit or '万元'} may have at most "
+            f"{allowed}, which are stored exactly in 万元 to {STORED_DECIMALS} decimals; the warehouse never rounds"
+        )
+    return Amount(compact, len(fraction))
 
 
 def is_amount(cell: str) -> bool:

@@ -157,10 +157,21 @@ def _write_release(layout: Layout, candidate: Path, counts: dict[str, int]) -> P
         if not folder.exists():
             make_folder(folder)
     release_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + f"-{os.getpid()}"
+    while (layout.releases / release_id).exists():  # a second publish within the second
+        release_id += "b"
     partial = make_folder(layout.releases / f".{release_id}.partial")
+    try:
+        return _fill_release(layout, partial, candidate, counts)
+    except BaseException:
+        remove(partial)
+        raise
+
+
+def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[str, int]) -> Path:
+    release_id = partial.name.removeprefix(".").removesuffix(".partial")
     copy_durably(candidate, partial / WAREHOUSE_FILE)
     faults.crash_point("release copied")
-    exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"))
+    exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"), sorted(counts))
     if exported != counts:
         raise PublishError(f"the exports of {partial} do not hold the rows the candidate was verified with")
     faults.crash_point("release exported")

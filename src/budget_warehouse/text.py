@@ -1,12 +1,25 @@
-"""Text normalisation used to *match* labels. Stored text is never normalised here."""
+"""Text normalisation: what every reader of a document removes before reading it (markup the
+converter leaves, invisible marks), and the keys used to *match* labels."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_TAG = re.compile(r"</?\s*(?:br|p|b|strong|span)\s*/?>", re.IGNORECASE)
+# The same tags as the clean_text macro (macros/text/clean_text.sql); a test keeps them equal.
+MARKUP_TAGS = ("br", "p", "b", "strong", "span")
+_TAG = re.compile(r"</?\s*(?:" + "|".join(MARKUP_TAGS) + r")\s*/?>", re.IGNORECASE)
+# Byte-order marks (also mid-file, where two files were concatenated), zero-width characters, and
+# the Unicode line and paragraph separators, which editors do not show as line breaks: inside a
+# line they are in-cell wraps, like <br>.
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u2028\u2029\x85]")
 _NOISE = re.compile(r"[\s、“”\"‘’'：:]")
+
+
+def lines_of(text: str) -> list[str]:
+    """A document's lines as an editor numbers them (at \\n only, not at the Unicode separators
+    str.splitlines also breaks at), each without markup or invisible characters."""
+    return [_TAG.sub("", _INVISIBLE.sub("", line)).rstrip("\r") for line in text.split("\n")]
 
 
 def strip_markup(cell: str) -> str:

@@ -122,6 +122,7 @@ class TableContext:
     path: Path
     table_number: int
     title: str
+    unit: str | None = None
 
     def error(self, message: str, *, page: int | None = None, row: int | None = None, column: str | None = None):
         where = f"page {page}, " if page is not None else ""
@@ -224,7 +225,7 @@ def _amount(parsed: ParsedGrids, context: TableContext, body: BodyRow, column: C
         parsed.placeholders += 1
         return None
     try:
-        amount = parse_amount(cell)
+        amount = parse_amount(cell, context.unit)
     except NotANumber as exc:
         raise context.error(str(exc), page=body.page, row=body.row, column=column.label) from None
     if amount is None:

@@ -225,7 +225,7 @@ def table_notes(located: LocatedTable) -> list[tuple[int, str]]:
 
 
 def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
-    context = TableContext(path, located.table.number, located.table.title)
+    context = TableContext(path, located.table.number, located.table.title, table_unit(located))
     return SHAPES[located.table.shape](located.grids, context)
 
 

@@ -21,6 +21,11 @@ class TableSource:
     number: int
     fragments: list[Fragment]
 
+    @property
+    def unit(self) -> str | None:
+        """The unit the table's pages print (单位：元), if any."""
+        return next((fragment.unit.strip() for fragment in self.fragments if fragment.unit), None)
+
     def error(self, message: str, *, row: BodyRow | None = None, column: str | None = None) -> ExtractionError:
         return ExtractionError(
             path=self.path,
@@ -71,7 +76,7 @@ class ParsedTable:
 def read_amount(source: TableSource, parsed: ParsedTable, body: BodyRow, cell: str, column: str) -> str | None:
     """Parse an amount cell, remembering it for the table's precision, or fail at that cell."""
     try:
-        amount = parse_amount(cell)
+        amount = parse_amount(cell, source.unit)
     except NotANumber as exc:
         raise source.error(str(exc), row=body, column=column) from None
     if amount is None:
