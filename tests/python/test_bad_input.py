@@ -42,6 +42,23 @@ CASES = {
         ),
         r"bad\.txt, 表7, row 3, line 220, column 基本支出: expected an amount, found '2,2X6'",
     ),
+    "amount more precise than the warehouse stores": (
+        lambda t: _mutate(
+            t,
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 2,236 |",
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 30.00000001 |",
+        ),
+        r"bad\.txt, 表7, row 3, line 220, column 基本支出: '30\.00000001' has 8 decimals: an amount in 万元 may "
+        r"have at most 6",
+    ),
+    "amount too large for any budget": (
+        lambda t: _mutate(
+            t,
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 2,236 |",
+            "| 20103   | 政府办公厅（室）及相关机构事务     |        | 123456789012345678901234567890123456789 |",
+        ),
+        r"bad\.txt, 表7, row 3, line 220, column 基本支出: '1234567890\d+' has 39 digits",
+    ),
     "missing table": (lambda t: _drop_table(t, 13), r"bad\.txt: missing required tables 表13"),
     "wrong title": (
         lambda t: _mutate(t, "## 部门支出预算总表", "## 部门支出总表"),
@@ -150,3 +167,91 @@ def test_good_input_replaces_the_seed_folder(tmp_path: Path, published: Path, ca
     assert "extracted 1 documents, 15 tables" in capsys.readouterr().out
     assert (published / "t07_general_public_budget_expenditure.csv").exists()
     assert not list(published.parent.glob(".seeds.*"))
+
+
+def _folder(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_every_file_is_read_refused_or_reported(tmp_path: Path, published: Path, seed_text: str, capsys) -> None:
+    """B.TXT is read like a.txt (here it is a second copy of one document: refused as a duplicate,
+    so it was read); hidden files, folders and other types are passed over with a warning."""
+    folder = _folder(tmp_path, **{"a.txt": seed_text, ".a.txt.swp": "x", "notes.docx": "x"})
+    (folder / "drafts").mkdir()
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {folder / '.a.txt.swp'}: hidden, not read" in err
+    assert f"warning: {folder / 'notes.docx'}: not a disclosure" in err
+    assert f"warning: {folder / 'drafts'}: a folder, not read" in err
+    (folder / "B.TXT").write_text(seed_text, encoding="utf-8")
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 1
+    assert "a.txt: duplicates B.TXT" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("link", ["outside", "dangling"])
+def test_links_out_of_the_folder_or_to_nothing_are_refused_by_name(
+    tmp_path: Path, published: Path, seed_text: str, link: str, capsys
+) -> None:
+    folder = _folder(tmp_path, **{"a.txt": seed_text})
+    outside = tmp_path / "elsewhere.txt"
+    if link == "outside":
+        outside.write_text(seed_text.replace("2020", "2021"), encoding="utf-8")
+    (folder / "b.txt").symlink_to(outside)
+    assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    expected = "a link out of" if link == "outside" else "which does not exist"
+    assert f"error: {folder / 'b.txt'}: " in err and expected in err
+    assert (published / "documents.csv").read_text(encoding="utf-8") == "previous run\n"
+    # With --skip-bad the link is quarantined and the good document goes on.
+    assert (
+        main(
+            [
+                "extract",
+                "--input",
+                str(folder),
+                "--output",
+                str(published),
+                "--no-progress",
+                "--skip-bad",
+                "--quarantine-report",
+                str(tmp_path / "q.csv"),
+            ]
+        )
+        == 0
+    )
+    assert "b.txt" in (tmp_path / "q.csv").read_text(encoding="utf-8")
+
+
+def test_marks_and_markup_are_read_through(seed_text: str, tmp_path: Path) -> None:
+    """A byte-order mark before 表 1 (two files concatenated), <br> inside the department name and
+    a Unicode line separator inside a cell are read as the plain document."""
+    from budget_warehouse.document import extract_document
+
+    marked = seed_text.replace("表 1\n", "\ufeff表 1\n", 1)
+    marked = marked.replace(
+        "单位名称：深圳市龙华区政务服务数据管理局", "单位名称：深圳市龙华区<br>政务服务数据管理局", 1
+    )
+    marked = marked.replace("政府办公厅（室）及相关机构事务", "政府办公厅（室）\u2028及相关机构事务", 1)
+    (tmp_path / "a.txt").write_text(marked, encoding="utf-8")
+    plain = extract_document(SEED_DOCUMENT)
+    read = extract_document(tmp_path / "a.txt")
+    assert read.document["department_name"] == "深圳市龙华区政务服务数据管理局"
+    for seed, rows in plain.rows.items():
+        if seed == "documents":
+            continue
+        strip = ("document_id",)
+        assert [{k: v for k, v in r.items() if k not in strip} for r in read.rows[seed]] == [
+            {k: v for k, v in r.items() if k not in strip} for r in rows
+        ], seed
+
+
+def test_the_markup_tags_are_the_same_in_python_and_sql() -> None:
+    from budget_warehouse.text import MARKUP_TAGS
+
+    macro = (Path(__file__).resolve().parents[2] / "macros" / "text" / "clean_text.sql").read_text(encoding="utf-8")
+    alternations = re.findall(r"\(([a-z|]+)\)\\{1,2}s", macro)
+    assert alternations and all(tuple(a.split("|")) == MARKUP_TAGS for a in alternations), alternations
