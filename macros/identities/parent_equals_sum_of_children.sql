@@ -87,9 +87,8 @@
     ),
 
     {% if code_prefix %}
-    {#- Each distinct code meets only its own prefixes (equality joins, one per prefix length),
-        so the work grows with the size of the document, not its square, however often a code
-        is repeated. Codes are shorter than 32 characters. -#}
+    {#- Each distinct code meets only its own prefixes (prefix_lengths), so the work grows with
+        the size of the document, not its square, however often a code is repeated. -#}
     nodes as (
 
         select distinct
@@ -102,9 +101,7 @@
 
     prefix_lengths as (
 
-        {% for length in range(1, 32) -%}
-        select {{ length }} as prefix_length{% if not loop.last %} union all{% endif %}
-        {% endfor %}
+        {{ prefix_lengths() }}
 
     ),
 

@@ -221,6 +221,8 @@ def _adopt_unversioned(layout: Layout) -> None:
     first release makes them the previous one, so nothing a reader has is lost."""
     warehouse, exports, previous = layout.reader_links
     if not warehouse.exists() or warehouse.is_symlink():
+        if exports.is_dir() and not exports.is_symlink():
+            remove(exports)  # exports of a warehouse that is gone: stale, and in the link's way
         return
     release = make_folder(layout.releases / "unversioned")
     os.link(warehouse, release / WAREHOUSE_FILE)
@@ -249,9 +251,14 @@ def recover(root: Path) -> list[str]:
     done: list[str] = []
     if not layout.releases.is_dir():
         return done
-    for staged in layout.folder.glob(".*.new"):
-        remove(staged)
-        done.append(f"removed the staged link {staged}")
+    staged_links = [
+        *layout.folder.glob(".*.new"),
+        *(link.with_name(f".{link.name}.new") for link in layout.reader_links),
+    ]
+    for staged in staged_links:
+        if staged.is_symlink():
+            remove(staged)
+            done.append(f"removed the staged link {staged}")
     if layout.previous.is_symlink() and layout.release_of(layout.previous) is None:
         remove(layout.previous)
         done.append(f"removed {layout.previous}, which named a release that is gone")
@@ -261,8 +268,6 @@ def recover(root: Path) -> list[str]:
             remove(release)
             done.append(f"removed {release}, a release an interrupted publish left unused")
     if layout.release_of(layout.current) is not None:
-        for link in layout.reader_links:
-            remove(link.with_name(f".{link.name}.new"))
         done.extend(ensure_reader_links(layout))
     return done
 

@@ -356,6 +356,26 @@ def test_published_files_are_readable_by_other_users(work: Path) -> None:
             assert mode & 0o001, f"{path} cannot be entered by other users ({oct(mode)})"
 
 
+def test_a_warehouse_published_before_releases_becomes_the_previous_release(work: Path) -> None:
+    """Builds before releases left warehouse.duckdb and exports/ as plain files in the root."""
+    for name in ("warehouse.duckdb", "exports"):
+        target = (work / name).resolve()
+        (work / name).unlink()
+        if target.is_dir():
+            shutil.copytree(target, work / name)
+        else:
+            shutil.copy2(target, work / name)
+    shutil.rmtree(work / "published")
+    project = Project(work)
+    publish(project.root, project.candidate, built_marts(project))
+    assert_one_release(work, new=True)
+    assert (work / "exports").is_symlink() and (work / "warehouse.duckdb").is_symlink()
+    with duckdb.connect(str(work / "warehouse.previous.duckdb"), read_only=True) as connection:
+        (name,) = connection.execute("select department_name from marts.dim_document").fetchone()
+    assert not name.endswith(NEW)
+    assert_tidy(work)
+
+
 def test_verification_refuses_a_candidate_without_a_mart(work: Path) -> None:
     project = Project(work)
     with duckdb.connect(str(project.candidate)) as connection:
