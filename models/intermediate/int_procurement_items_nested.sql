@@ -11,6 +11,22 @@ items as (
 
 ),
 
+codes as (
+
+    select distinct
+        document_id,
+        catalogue_code
+    from items
+
+),
+
+prefix_lengths as (
+
+    {{ prefix_lengths() }}
+
+),
+
+-- Each code meets only its own prefixes, so a long 表11 costs its length, not its square.
 prefixes as (
 
     select
@@ -19,14 +35,15 @@ prefixes as (
         parent.catalogue_code as parent_code,
         row_number() over (
             partition by child.document_id, child.catalogue_code
-            order by length(parent.catalogue_code) desc
+            order by prefix_lengths.prefix_length desc
         ) as nearness
-    from items as child
-    inner join items as parent
+    from codes as child
+    inner join prefix_lengths
+        on prefix_lengths.prefix_length < length(child.catalogue_code)
+    inner join codes as parent
         on
             child.document_id = parent.document_id
-            and length(parent.catalogue_code) < length(child.catalogue_code)
-            and substr(child.catalogue_code, 1, length(parent.catalogue_code)) = parent.catalogue_code
+            and parent.catalogue_code = substr(child.catalogue_code, 1, prefix_lengths.prefix_length)
 
 ),
 

@@ -14,20 +14,26 @@ codes as (
 
 ),
 
+prefix_lengths as (
+
+    {{ prefix_lengths() }}
+
+),
+
 prefixes as (
 
     select
         child.catalogue_code,
         parent.catalogue_code as parent_code,
         row_number() over (
-            partition by child.catalogue_code order by length(parent.catalogue_code) desc
+            partition by child.catalogue_code order by prefix_lengths.prefix_length desc
         ) as nearness,
         count(*) over (partition by child.catalogue_code) as ancestor_count
     from codes as child
+    inner join prefix_lengths
+        on prefix_lengths.prefix_length < length(child.catalogue_code)
     inner join codes as parent
-        on
-            length(parent.catalogue_code) < length(child.catalogue_code)
-            and substr(child.catalogue_code, 1, length(parent.catalogue_code)) = parent.catalogue_code
+        on parent.catalogue_code = substr(child.catalogue_code, 1, prefix_lengths.prefix_length)
 
 ),
 
