@@ -224,8 +224,11 @@ def _adopt_unversioned(layout: Layout) -> None:
         if exports.is_dir() and not exports.is_symlink():
             remove(exports)  # exports of a warehouse that is gone: stale, and in the link's way
         return
-    release = make_folder(layout.releases / "unversioned")
-    os.link(warehouse, release / WAREHOUSE_FILE)
+    release = layout.releases / "unversioned"
+    if not release.exists():
+        make_folder(release)
+    if not (release / WAREHOUSE_FILE).exists():  # else a crash came after the link: adopt it again
+        os.link(warehouse, release / WAREHOUSE_FILE)
     if exports.is_dir() and not exports.is_symlink():
         exports.rename(release / "exports")
     fsync_tree(release)

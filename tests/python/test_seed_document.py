@@ -180,7 +180,7 @@ def test_t14_form_pairs_continuation_and_indicators(rows) -> None:
     assert pairs[("固定资产采购金额", "false")]["amount"] == "0.00"
     assert pairs[("采购品目", "false")]["value_text"] is None
     continued = pairs[("项目总(中期)目标", "true")]
-    assert continued["value_text"].startswith("<p>区级政务服务")
+    assert continued["value_text"].startswith("区级政务服务")  # the converter's <p> removed
     indicators = rows("t14_project_performance_targets", section="indicator")
     assert _pick(indicators, "indicator_level_1", "indicator_level_2", "indicator_name", "target_value")[2] == (
         "产出目标",
