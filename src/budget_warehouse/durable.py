@@ -48,14 +48,6 @@ def fsync_tree(root: Path) -> None:
     fsync_path(root)
 
 
-def copy_durably(source: Path, target: Path) -> None:
-    """Copy (never link: a writer on one must not change the other) and fsync the copy.
-    Copying also works where ``source`` is on another filesystem, where a rename cannot."""
-    shutil.copyfile(source, target)
-    os.chmod(target, 0o666 & ~umask())
-    fsync_path(target)
-
-
 def replace_link(link: Path, points_to: str) -> None:
     """Point the symbolic link ``link`` at ``points_to`` in one rename, durably."""
     staged = link.with_name(f".{link.name}.new")

@@ -12,10 +12,11 @@ Layout, relative to the project root::
     exports                   -> published/current/exports
     warehouse.previous.duckdb -> published/previous/warehouse.duckdb
 
-A release is never changed once ``current`` points at it, and never shares an inode with
-another, so a client that opens the published file read-write writes only into its own release
-(DuckDB follows the links and keeps its write-ahead log beside the release's file): new readers,
-who open the new release, never see its log.
+A release's warehouse is a new file holding only the BI surface (:mod:`budget_warehouse.surface`).
+It is never changed once ``current`` points at it and never shares an inode with another, so a
+client that opens the published file read-write writes only into its own release (DuckDB follows
+the links and keeps its write-ahead log beside the release's file): new readers, who open the new
+release, never see its log.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ import duckdb
 from budget_warehouse import faults
 from budget_warehouse.durable import (
     PublishError,
-    copy_durably,
     explain,
     fsync_path,
     fsync_tree,
@@ -41,6 +41,7 @@ from budget_warehouse.durable import (
     replace_link,
 )
 from budget_warehouse.exports import export_marts
+from budget_warehouse.surface import write_surface
 
 WAREHOUSE_FILE = "warehouse.duckdb"
 MARTS_SCHEMA = "marts"
@@ -169,7 +170,7 @@ def _write_release(layout: Layout, candidate: Path, counts: dict[str, int]) -> P
 
 def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[str, int]) -> Path:
     release_id = partial.name.removeprefix(".").removesuffix(".partial")
-    copy_durably(candidate, partial / WAREHOUSE_FILE)
+    write_surface(candidate, partial / WAREHOUSE_FILE)
     faults.crash_point("release copied")
     exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"), sorted(counts))
     if exported != counts:
