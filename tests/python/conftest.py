@@ -67,7 +67,19 @@ def copy_project(root: Path, documents: dict[str, str | bytes] | None = None) ->
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("project"))
     assert main(["build", "--project-dir", str(root), "--no-progress"]) == 0
+    # Later tests rebuild this project (some on purpose with a failing document): keep the
+    # candidate of the good build, which holds the staging and intermediate relations.
+    (root / "build" / "good").mkdir()
+    shutil.copy(root / "build" / "warehouse.duckdb", root / "build" / "good" / "warehouse.duckdb")
     return root
+
+
+@pytest.fixture(scope="session")
+def candidate(project: Path):
+    """The good build's candidate: the marts and, unlike the published file, every debugging
+    relation (raw seeds, staging, intermediate, stored test failures)."""
+    with duckdb.connect(str(project / "build" / "good" / "warehouse.duckdb"), read_only=True) as connection:
+        yield connection
 
 
 @pytest.fixture(scope="session")

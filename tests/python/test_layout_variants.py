@@ -66,7 +66,8 @@ def variants_built(tmp_path_factory: pytest.TempPathFactory):
     project = copy_project(tmp_path_factory.mktemp("variants"), documents)
     status = main(["build", "--project-dir", str(project), "--no-progress"])
     assert status == 0
-    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+    # The candidate: some tests read its staging and intermediate relations.
+    with duckdb.connect(str(project / "build" / "warehouse.duckdb"), read_only=True) as connection:
         yield connection
 
 

@@ -235,11 +235,12 @@ def test_budget_figures(warehouse, source_file: str, total: str, basic: str, pro
         assert _economic(warehouse, source_file, prefix) == _wan(amount), prefix
 
 
-def test_caizhengju_2024_final_account(warehouse) -> None:
+def test_caizhengju_2024_final_account(candidate) -> None:
+    # The candidate: its intermediate relations hold the published totals.
     source = "shanghai-putuo-caizhengju-2024-final.pdf"
-    document = _document(warehouse, source)
+    document = _document(candidate, source)
     balances = dict(
-        warehouse.execute(
+        candidate.execute(
             "select balance_kind, amount from marts.fct_carryover_balances "
             "where document_id = ? and table_key = 'revenue_expenditure_overview'",
             [document],
@@ -248,21 +249,21 @@ def test_caizhengju_2024_final_account(warehouse) -> None:
     assert balances == {"opening": Decimal("49.14"), "closing": Decimal("55.34")}
     # 支出决算表 合计 2,940.05 = 基本 2,336.91 + 项目 603.14, published to the cent; its leaves add to
     # 2,940.06, a rounding the identities report.
-    totals = warehouse.execute(
+    totals = candidate.execute(
         "select total_amount, basic_amount, project_amount from intermediate.int_national_function_lines_pivoted "
         "where document_id = ? and table_key = 'expenditure_by_function' and row_kind = 'total'",
         [document],
     ).fetchall()
     assert totals == [(Decimal("2940.05"), Decimal("2336.91"), Decimal("603.14"))]
     economic = dict(
-        warehouse.execute(
+        candidate.execute(
             "select total_scope, total_amount from intermediate.int_national_economic_lines_pivoted "
             "where document_id = ? and row_kind = 'total'",
             [document],
         ).fetchall()
     )
     assert economic == {"personnel": Decimal("2152.26"), "public": Decimal("184.65")}
-    three = warehouse.execute(
+    three = candidate.execute(
         "select budgeted_official_reception_amount, official_reception_amount "
         "from marts.fct_three_public_expenses where document_id = ?",
         [document],

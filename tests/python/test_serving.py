@@ -13,7 +13,7 @@ import pytest
 
 from budget_warehouse.cli import main
 from budget_warehouse.exports import spreadsheet_safe
-from budget_warehouse.warehouse import Project, build_lock
+from budget_warehouse.warehouse import Project, build_lock, built_marts
 from conftest import SEED_DOCUMENT
 
 # The seed document (深圳市龙华区政务服务数据管理局 2020) publishes 2,589 万元 of basic spending.
@@ -144,3 +144,21 @@ def test_marts_carry_table_comments(warehouse, mart: str) -> None:
         "select comment from duckdb_tables() where schema_name = 'marts' and table_name = ?", [mart]
     ).fetchone()
     assert comment
+
+
+def test_the_published_file_is_the_bi_surface_under_any_alias(project: Path) -> None:
+    """Only the marts: no raw seeds, staging views or stored test failures, and every relation
+    answers when a BI tool attaches the file under a name of its own."""
+    with duckdb.connect() as connection:
+        connection.execute("attach ? as bi (read_only)", [str(project / "warehouse.duckdb")])
+        relations = connection.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = 'bi' "
+            "union all select schema_name, view_name from duckdb_views() where database_name = 'bi' and not internal"
+        ).fetchall()
+        assert {schema for schema, _ in relations} == {"marts"}
+        assert sorted(name for _, name in relations) == built_marts(Project(project))
+        for schema, name in relations:
+            connection.execute(f'select * from bi.{schema}."{name}" limit 1').fetchall()
+    with duckdb.connect(str(project / "build" / "warehouse.duckdb"), read_only=True) as candidate:
+        schemas = {s for (s,) in candidate.execute("select distinct schema_name from duckdb_views()").fetchall()}
+        assert {"staging", "intermediate"} <= schemas, "debugging relations stay in the build's candidate"

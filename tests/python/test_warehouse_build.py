@@ -71,8 +71,8 @@ def test_economic_facts(warehouse) -> None:
     assert wages == Decimal(1173)
 
 
-def test_names_only_rows_get_their_codes(warehouse) -> None:
-    rows = warehouse.execute(
+def test_names_only_rows_get_their_codes(candidate) -> None:
+    rows = candidate.execute(
         """
         select source_row_number, function_code
         from intermediate.int_function_names_resolved
