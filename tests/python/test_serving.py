@@ -162,3 +162,17 @@ def test_the_published_file_is_the_bi_surface_under_any_alias(project: Path) -> 
     with duckdb.connect(str(project / "build" / "warehouse.duckdb"), read_only=True) as candidate:
         schemas = {s for (s,) in candidate.execute("select distinct schema_name from duckdb_views()").fetchall()}
         assert {"staging", "intermediate"} <= schemas, "debugging relations stay in the build's candidate"
+
+
+def test_dimensions_have_primary_keys_and_facts_foreign_keys(warehouse) -> None:
+    """Declared in the published file, so BI tools discover the joins themselves."""
+    keys = warehouse.execute(
+        "select table_name, constraint_type, constraint_column_names, referenced_table from duckdb_constraints() "
+        "where schema_name = 'marts' and constraint_type in ('PRIMARY KEY', 'FOREIGN KEY')"
+    ).fetchall()
+    primary = {table for table, kind, _, _ in keys if kind == "PRIMARY KEY"}
+    assert {name for name in _marts(warehouse) if name.startswith("dim_") and name != "dim_subject_names"} <= primary
+    foreign = {(table, columns[0], referenced) for table, kind, columns, referenced in keys if kind == "FOREIGN KEY"}
+    assert ("fct_expenditure_by_function", "function_code", "dim_function_subject") in foreign
+    facts = {name for name in _marts(warehouse) if name.startswith("fct_") and name != "fct_identity_checks"}
+    assert facts == {table for table, column, referenced in foreign if column == "document_id"}
