@@ -1,0 +1,71 @@
+-- fct_basic_expenditure_by_economic_class with the document, the department's current and
+-- published names and the 经济分类 class and subject names on each row, for BI tools that cannot
+-- join. A table, not a view, for the reason given in wide_expenditure_by_function.
+with
+
+facts as (
+
+    select * from {{ ref('fct_basic_expenditure_by_economic_class') }}
+
+),
+
+documents as (
+
+    select * from {{ ref('dim_document') }}
+
+),
+
+departments as (
+
+    select * from {{ ref('dim_department') }}
+
+),
+
+subjects as (
+
+    select * from {{ ref('dim_economic_subject') }}
+
+),
+
+final as (
+
+    select
+        -- ids
+        facts.document_id,
+        documents.department_id,
+        facts.economic_code,
+
+        -- the document
+        documents.fiscal_year,
+        documents.phase,
+        documents.scope,
+        {{ current_department_name('departments', 'successors') }} as department_name,
+        documents.department_name as published_department_name,
+
+        -- the 经济分类 subject and its 类
+        subjects.level as economic_level,
+        subjects.economic_name,
+        subjects.class_code,
+        subjects.class_name,
+
+        -- amounts (万元)
+        {%- for column in funding_source_columns()[1:] %}
+            facts.{{ column }},
+        {%- endfor %}
+        facts.amount,
+        facts.personnel_amount,
+        facts.public_amount
+
+    from facts
+    inner join documents
+        on facts.document_id = documents.document_id
+    inner join departments
+        on documents.department_id = departments.department_id
+    left join departments as successors
+        on departments.successor_department_id = successors.department_id
+    inner join subjects
+        on facts.economic_code = subjects.economic_code
+
+)
+
+select * from final

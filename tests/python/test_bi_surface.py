@@ -1,0 +1,47 @@
+"""The published marts as a BI tool sees them: wide tables that answer without a join."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+SEED = "8f1cd10f246847df"
+
+
+def test_spending_by_class_for_2020_needs_no_join(warehouse) -> None:
+    rows = dict(
+        warehouse.execute(
+            "select class_name, sum(basic_amount) from marts.wide_expenditure_by_function "
+            "where fiscal_year = 2020 and department_name = '深圳市龙华区政务服务数据管理局' group by class_name"
+        ).fetchall()
+    )
+    # 表7 of the seed document: 一般公共服务支出 基本支出 2,236; 社会保障和就业支出 129.
+    assert rows["一般公共服务支出"] == Decimal(2236)
+    assert rows["社会保障和就业支出"] == Decimal(129)
+    assert sum(value or 0 for value in rows.values()) == Decimal(2589)
+
+
+@pytest.mark.parametrize(
+    ("wide", "fact", "amount"),
+    [
+        ("wide_expenditure_by_function", "fct_expenditure_by_function", "total_amount"),
+        ("wide_basic_expenditure_by_economic_class", "fct_basic_expenditure_by_economic_class", "amount"),
+    ],
+)
+def test_a_wide_table_is_its_fact_row_for_row(warehouse, wide: str, fact: str, amount: str) -> None:
+    per_document = (
+        "select document_id, count(*), sum({amount}) from marts.{table} group by document_id order by document_id"
+    )
+    assert (
+        warehouse.execute(per_document.format(amount=amount, table=wide)).fetchall()
+        == warehouse.execute(per_document.format(amount=amount, table=fact)).fetchall()
+    )
+
+
+def test_every_wide_row_has_its_labels(warehouse) -> None:
+    missing = warehouse.execute(
+        "select count(*) from marts.wide_expenditure_by_function "
+        "where fiscal_year is null or department_name is null or class_name is null or function_name is null"
+    ).fetchone()
+    assert missing == (0,)
