@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -19,9 +20,19 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
+def spreadsheet_cell(value: object) -> object:
+    """A value as a spreadsheet should get it: formula-safe text, and amounts with the digits
+    published and no more (DECIMAL(28,6) would print 2589.000000)."""
+    if isinstance(value, Decimal):
+        return Decimal(format(value.normalize(), "f"))
+    return spreadsheet_safe(value)
+
+
 def export_marts(database: Path, folder: Path, marts: list[str]) -> dict[str, int]:
-    """Write each mart into ``folder`` as Parquet (for tools that read it) and as formula-safe
-    CSV (for spreadsheets). Returns the rows written for each mart."""
+    """Write each mart into ``folder`` as Parquet (for tools that read it) and as CSV for
+    spreadsheets: UTF-8 with a byte-order mark (else Excel on Windows shows the Chinese as
+    mojibake), text quoted (codes such as 20103 stay text), formula-safe. Returns the rows
+    written for each mart."""
     (folder / "parquet").mkdir()
     (folder / "csv").mkdir()
     written: dict[str, int] = {}
@@ -33,11 +44,11 @@ def export_marts(database: Path, folder: Path, marts: list[str]) -> dict[str, in
             cursor = connection.execute(ordered)
             columns = [d[0] for d in cursor.description]
             rows = 0
-            with (folder / "csv" / f"{mart}.csv").open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
+            with (folder / "csv" / f"{mart}.csv").open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
                 writer.writerow(columns)
                 while batch := cursor.fetchmany(10_000):
-                    writer.writerows([spreadsheet_safe(v) for v in row] for row in batch)
+                    writer.writerows([spreadsheet_cell(v) for v in row] for row in batch)
                     rows += len(batch)
             written[mart] = rows
     return written

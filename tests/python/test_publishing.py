@@ -51,7 +51,7 @@ def what_readers_see(root: Path) -> tuple[str, str]:
     """The department name in the published warehouse, and in the exports beside it."""
     with duckdb.connect(str(root / "warehouse.duckdb"), read_only=True) as connection:
         (in_warehouse,) = connection.execute("select department_name from marts.dim_document").fetchone()
-    with (root / "exports" / "csv" / "dim_document.csv").open(encoding="utf-8") as handle:
+    with (root / "exports" / "csv" / "dim_document.csv").open(encoding="utf-8-sig") as handle:
         (in_exports,) = [row["department_name"] for row in csv.DictReader(handle)]
     return in_warehouse, in_exports
 

@@ -58,9 +58,13 @@ def test_csv_exports_are_safe_for_spreadsheets(project: Path, warehouse) -> None
     assert spreadsheet_safe("一般公共服务支出") == "一般公共服务支出"
     assert spreadsheet_safe(Decimal("-5")) == Decimal("-5")
     csv_file = project / "exports" / "csv" / "fct_expenditure_by_function.csv"
-    lines = csv_file.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("document_id,budget_type,function_code")
+    raw = csv_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel on Windows reads UTF-8 only with a byte-order mark"
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith('"document_id","budget_type","function_code"')
     assert len(lines) - 1 == warehouse.execute("select count(*) from marts.fct_expenditure_by_function").fetchone()[0]
+    # Codes stay quoted text; amounts carry the published digits, not DECIMAL(28,6)'s six.
+    assert '"8f1cd10f246847df","general_public_budget","2010301",7,4,2236,536,2772,""' in lines
 
 
 SQLALCHEMY_CLIENT = """
