@@ -45,3 +45,13 @@ def test_every_wide_row_has_its_labels(warehouse) -> None:
         "where fiscal_year is null or department_name is null or class_name is null or function_name is null"
     ).fetchone()
     assert missing == (0,)
+
+
+def test_revenue_sums_once(warehouse) -> None:
+    """表1, 表2 and 表6 print the same revenue; fct_revenue sums it once."""
+    (revenue,) = warehouse.execute(f"select sum(amount) from marts.fct_revenue where document_id = '{SEED}'").fetchone()
+    assert revenue == Decimal(17109)  # 表1 收入总计
+    (repeated,) = warehouse.execute(
+        f"select sum(amount) from marts.fct_revenue_by_source where document_id = '{SEED}'"
+    ).fetchone()
+    assert repeated == 3 * revenue
