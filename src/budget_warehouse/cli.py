@@ -49,6 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_quarantine_options(build)
 
+    metrics = commands.add_parser(
+        "metrics",
+        help="answer a metric of the semantic layer from the published warehouse (MetricFlow)",
+        description="Metrics: total_expenditure, basic_expenditure, project_expenditure, personnel_expenditure, "
+        "public_expenditure, three_public_expenses. Dimensions: fiscal_year, department_name, phase, scope, and the "
+        "classification levels of the metric (class_name, subclass_name, item_name, economic_name, …).",
+    )
+    metrics.add_argument("metric", nargs="+", help="one or more metrics")
+    metrics.add_argument("--by", action="append", default=[], metavar="DIMENSION", help="group by this dimension")
+    metrics.add_argument(
+        "--filter", action="append", default=[], metavar="NAME=VALUE", help="keep only rows where NAME is VALUE"
+    )
+    metrics.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
+
     bench = commands.add_parser("bench", help="time extraction and dbt build against the raw DuckDB floor")
     bench.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes to run")
     bench.add_argument("--work-dir", type=Path, default=Path("build/bench"), help="scratch folder for the corpora")
@@ -112,6 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return 0 if _extract(args.input, args.output, args) else 1
+    if args.command == "metrics":
+        from budget_warehouse.metrics import UnknownName, query  # only this command needs MetricFlow's names
+
+        try:
+            return query(args.project_dir.resolve(), args.metric, args.by, args.filter)
+        except UnknownName as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.command == "bench":
         from budget_warehouse.bench import run  # only the benchmark needs it
 
