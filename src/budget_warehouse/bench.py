@@ -21,7 +21,16 @@ from pathlib import Path
 
 from budget_warehouse.synthetic import generate
 
-PROJECT_FILES = (".dbtignore", "dbt_project.yml", "profiles.yml", "models", "macros", "tests/dbt", "seeds/reference")
+PROJECT_FILES = (
+    ".dbtignore",
+    "dbt_project.yml",
+    "profiles.yml",
+    "models",
+    "macros",
+    "docs",
+    "tests/dbt",
+    "seeds/reference",
+)
 
 
 @dataclass

@@ -36,6 +36,7 @@ PROJECT_FILES = (
     "dbt_project.yml",
     "profiles.yml",
     "models",
+    "docs",
     "macros",
     "tests/dbt",
     "seeds/reference",

@@ -55,3 +55,11 @@ def test_revenue_sums_once(warehouse) -> None:
         f"select sum(amount) from marts.fct_revenue_by_source where document_id = '{SEED}'"
     ).fetchone()
     assert repeated == 3 * revenue
+
+
+def test_the_docs_site_opens_on_the_warehouse_overview(project) -> None:
+    import json
+
+    docs = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))["docs"]
+    overview = docs["doc.budget_warehouse.__overview__"]["block_contents"]
+    assert "Where to start" in overview and "wide_" in overview and "Grain of the facts" in overview
