@@ -64,6 +64,27 @@ names as (
 
 ),
 
+-- A renamed department follows its renames to today's name: at most four hops, which also ends
+-- any loop a publisher's mistake could make.
+current_names as (
+
+    select
+        names.department_name,
+        coalesce(
+            hop4.successor_name,
+            hop3.successor_name,
+            hop2.successor_name,
+            hop1.successor_name,
+            names.department_name
+        ) as current_name
+    from names
+    left join predecessors as hop1 on names.department_name = hop1.department_name
+    left join predecessors as hop2 on hop1.successor_name = hop2.department_name
+    left join predecessors as hop3 on hop2.successor_name = hop3.department_name
+    left join predecessors as hop4 on hop3.successor_name = hop4.department_name
+
+),
+
 final as (
 
     select
@@ -80,11 +101,16 @@ final as (
         cast(coalesce(publishers.document_count, 0) as {{ dbt.type_int() }}) as document_count,
 
         -- flags
-        publishers.department_name is not null as has_documents
+        publishers.department_name is not null as has_documents,
+
+        -- the department today
+        {{ department_id('current_names.current_name') }} as current_department_id,
+        current_names.current_name as current_department_name
 
     from names
     left join publishers on names.department_name = publishers.department_name
     left join predecessors on names.department_name = predecessors.department_name
+    inner join current_names on names.department_name = current_names.department_name
 
 )
 

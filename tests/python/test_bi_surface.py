@@ -63,3 +63,31 @@ def test_the_docs_site_opens_on_the_warehouse_overview(project) -> None:
     docs = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))["docs"]
     overview = docs["doc.budget_warehouse.__overview__"]["block_contents"]
     assert "Where to start" in overview and "wide_" in overview and "Grain of the facts" in overview
+
+
+def test_a_renamed_department_is_followed_to_its_current_name(warehouse) -> None:
+    """The seed's 表12 names last year's unit 深圳市龙华区政务服务局: the department it became."""
+    (current,) = warehouse.execute(
+        "select current_department_name from marts.dim_department where department_name = '深圳市龙华区政务服务局'"
+    ).fetchone()
+    assert current == "深圳市龙华区政务服务数据管理局"
+
+
+def test_year_over_year_compares_each_year_with_the_one_before(warehouse) -> None:
+    """万里街道 published budgets for 2023 and 2024: 工资福利支出 (经济分类 301) of each, from the fact."""
+    by_year = dict(
+        warehouse.execute(
+            "select documents.fiscal_year, sum(facts.amount) "
+            "from marts.fct_basic_expenditure_by_economic_class as facts "
+            "inner join marts.dim_document as documents using (document_id) "
+            "where documents.department_name like '%万里街道%' and facts.economic_code like '301%' "
+            "group by documents.fiscal_year"
+        ).fetchall()
+    )
+    row = warehouse.execute(
+        "select amount, previous_year_amount, change_amount, change_percent from marts.fct_year_over_year_by_class "
+        "where department_name like '%万里街道%' and classification = 'economic' and class_code = '301' "
+        "and fiscal_year = 2024"
+    ).fetchone()
+    assert row[:3] == (by_year[2024], by_year[2023], by_year[2024] - by_year[2023])
+    assert row[3] == pytest.approx(float(100 * (by_year[2024] - by_year[2023]) / by_year[2023]))

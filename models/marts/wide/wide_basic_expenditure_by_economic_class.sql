@@ -39,7 +39,8 @@ final as (
         documents.fiscal_year,
         documents.phase,
         documents.scope,
-        {{ current_department_name('departments', 'successors') }} as department_name,
+        departments.current_department_id,
+        departments.current_department_name as department_name,
         documents.department_name as published_department_name,
 
         -- the 经济分类 subject and its 类
@@ -61,8 +62,6 @@ final as (
         on facts.document_id = documents.document_id
     inner join departments
         on documents.department_id = departments.department_id
-    left join departments as successors
-        on departments.successor_department_id = successors.department_id
     inner join subjects
         on facts.economic_code = subjects.economic_code
 

@@ -41,7 +41,8 @@ final as (
         documents.fiscal_year,
         documents.phase,
         documents.scope,
-        {{ current_department_name('departments', 'successors') }} as department_name,
+        departments.current_department_id,
+        departments.current_department_name as department_name,
         documents.department_name as published_department_name,
         facts.budget_type,
 
@@ -65,8 +66,6 @@ final as (
         on facts.document_id = documents.document_id
     inner join departments
         on documents.department_id = departments.department_id
-    left join departments as successors
-        on departments.successor_department_id = successors.department_id
     inner join subjects
         on facts.function_code = subjects.function_code
 
