@@ -91,3 +91,28 @@ def test_year_over_year_compares_each_year_with_the_one_before(warehouse) -> Non
     ).fetchone()
     assert row[:3] == (by_year[2024], by_year[2023], by_year[2024] - by_year[2023])
     assert row[3] == pytest.approx(float(100 * (by_year[2024] - by_year[2023]) / by_year[2023]))
+
+
+def test_the_printed_total_is_quoted_as_printed(warehouse) -> None:
+    """表7 of the seed prints 合计 17,109; its leaves add to 17,110 (rounding, within tolerance)."""
+    printed = warehouse.execute(
+        "select total_amount, basic_amount, project_amount from reconciliation.published_totals "
+        f"where document_id = '{SEED}' and source_table_number = 7 and row_role = 'total'"
+    ).fetchone()
+    assert printed == (Decimal(17109), Decimal(2589), Decimal(14521))
+    (leaves,) = warehouse.execute(
+        f"select sum(total_amount) from marts.fct_expenditure_by_function where document_id = '{SEED}'"
+    ).fetchone()
+    assert leaves == Decimal(17110)
+
+
+def test_every_printed_subtotal_is_kept(warehouse) -> None:
+    """201 一般公共服务支出 and 20103 政府办公厅（室）及相关机构事务 are printed above their 项."""
+    codes = {
+        code
+        for (code,) in warehouse.execute(
+            "select code from reconciliation.published_totals "
+            f"where document_id = '{SEED}' and classification = 'function' and row_role = 'subtotal'"
+        ).fetchall()
+    }
+    assert {"201", "20103"} <= codes and "2010301" not in codes

@@ -151,16 +151,17 @@ def test_marts_carry_table_comments(warehouse, mart: str) -> None:
 
 
 def test_the_published_file_is_the_bi_surface_under_any_alias(project: Path) -> None:
-    """Only the marts: no raw seeds, staging views or stored test failures, and every relation
-    answers when a BI tool attaches the file under a name of its own."""
+    """Only the marts and the reconciliation schema: no raw seeds, staging views or stored test
+    failures, and every relation answers when a BI tool attaches the file under a name of its own."""
     with duckdb.connect() as connection:
         connection.execute("attach ? as bi (read_only)", [str(project / "warehouse.duckdb")])
         relations = connection.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = 'bi' "
             "union all select schema_name, view_name from duckdb_views() where database_name = 'bi' and not internal"
         ).fetchall()
-        assert {schema for schema, _ in relations} == {"marts"}
-        assert sorted(name for _, name in relations) == built_marts(Project(project))
+        assert {schema for schema, _ in relations} == {"marts", "reconciliation"}
+        marts = sorted(name for schema, name in relations if schema == "marts")
+        assert marts == built_marts(Project(project))
         for schema, name in relations:
             connection.execute(f'select * from bi.{schema}."{name}" limit 1').fetchall()
     with duckdb.connect(str(project / "build" / "warehouse.duckdb"), read_only=True) as candidate:
