@@ -1,4 +1,4 @@
-"""The marts as files for tools that do not read DuckDB: Parquet, and CSV for spreadsheets."""
+"""The marts as files for tools that do not read DuckDB: Parquet, CSV, and an Excel workbook."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+from openpyxl import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -51,4 +53,48 @@ def export_marts(database: Path, folder: Path, marts: list[str]) -> dict[str, in
                     writer.writerows([spreadsheet_cell(v) for v in row] for row in batch)
                     rows += len(batch)
             written[mart] = rows
+        export_workbook(connection, marts, folder / "warehouse.xlsx")
     return written
+
+
+# Excel's limits: a sheet name has at most 31 characters, a sheet at most 1,048,576 rows.
+SHEET_NAME_LENGTH = 31
+SHEET_ROWS = 1_048_576
+
+
+def sheet_names(marts: list[str]) -> dict[str, str]:
+    """A sheet name for every mart: the mart's own where it fits, else shortened and numbered."""
+    names: dict[str, str] = {}
+    for number, mart in enumerate(marts, start=1):
+        names[mart] = mart if len(mart) <= SHEET_NAME_LENGTH else f"{mart[: SHEET_NAME_LENGTH - 4]}~{number:03d}"
+    return names
+
+
+def export_workbook(connection: duckdb.DuckDBPyConnection, marts: list[str], path: Path) -> None:
+    """One workbook for spreadsheet users: a sheet per mart (codes as text, amounts as numbers,
+    formula-safe), and a data_dictionary sheet with every column's meaning and unit."""
+    workbook = Workbook(write_only=True)
+    names = sheet_names(marts)
+    dictionary: WriteOnlyWorksheet = workbook.create_sheet("data_dictionary")
+    dictionary.append(["sheet", "mart", "column", "type", "unit", "description"])
+    for mart in marts:
+        columns = connection.execute(
+            "select column_name, data_type, comment from duckdb_columns() "
+            "where schema_name = 'marts' and table_name = ? order by column_index",
+            [mart],
+        ).fetchall()
+        for column, data_type, comment in columns:
+            unit = "万元" if data_type.startswith("DECIMAL") and column.endswith("amount") else ""
+            dictionary.append([names[mart], mart, column, data_type, unit, spreadsheet_safe(comment or "")])
+    for mart in marts:
+        sheet: WriteOnlyWorksheet = workbook.create_sheet(names[mart])
+        cursor = connection.execute(f'select * from marts."{mart}" order by all')
+        sheet.append([d[0] for d in cursor.description])
+        rows = 1
+        while batch := cursor.fetchmany(10_000):
+            for row in batch[: SHEET_ROWS - rows]:
+                sheet.append([spreadsheet_cell(value) for value in row])
+            rows += len(batch)
+        if rows > SHEET_ROWS:
+            dictionary.append([names[mart], mart, "", "", "", f"only the first {SHEET_ROWS - 1} rows fit a sheet"])
+    workbook.save(path)

@@ -181,3 +181,26 @@ def test_dimensions_have_primary_keys_and_facts_foreign_keys(warehouse) -> None:
     assert ("fct_expenditure_by_function", "function_code", "dim_function_subject") in foreign
     facts = {name for name in _marts(warehouse) if name.startswith("fct_") and name != "fct_identity_checks"}
     assert facts == {table for table, column, referenced in foreign if column.endswith("document_id")}
+
+
+def test_the_workbook_has_a_sheet_per_mart_and_a_data_dictionary(project: Path, warehouse) -> None:
+    from openpyxl import load_workbook
+
+    from budget_warehouse.exports import sheet_names
+
+    marts = _marts(warehouse)
+    workbook = load_workbook(project / "exports" / "warehouse.xlsx", read_only=True)
+    names = sheet_names(marts)
+    assert workbook.sheetnames == ["data_dictionary", *names.values()]
+    assert all(len(name) <= 31 for name in workbook.sheetnames)
+    rows = list(workbook[names["fct_expenditure_by_function"]].iter_rows(values_only=True))
+    row = next(r for r in rows if r[0] == "8f1cd10f246847df" and r[2] == "2010301")
+    assert row[5:8] == (2236, 536, 2772), "amounts are numbers"
+    assert isinstance(row[2], str), "codes are text"
+    dictionary = list(workbook["data_dictionary"].iter_rows(values_only=True))
+    documented = {(r[1], r[2]) for r in dictionary[1:] if r[5]}
+    columns = set(
+        warehouse.execute("select table_name, column_name from duckdb_columns() where schema_name = 'marts'").fetchall()
+    )
+    assert columns <= documented
+    assert ("fct_expenditure_by_function", "basic_amount", "万元") in {(r[1], r[2], r[4]) for r in dictionary[1:]}
