@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract bench docs docs-serve clean
+.PHONY: build test lint pytest extract bench docs docs-serve report clean
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -24,13 +24,22 @@ extract: $(INSTALLED)
 ## test: everything CI runs (lint, extractor tests, the dbt build with its data and unit tests)
 test: lint pytest
 
+# Debian's Chromium and a CJK font, for the report page's browser test (Playwright drives the
+# system Chromium: `playwright install` would download a browser, which this machine cannot).
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+$(CHROMIUM) $(CJK_FONT) &:
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-wqy-zenhei
+
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests/python
 	$(BIN)/ruff format --check src tests/python
 	mkdir -p build
 	$(BIN)/sqlfluff lint models tests/dbt
 
-pytest: $(INSTALLED)
+pytest: $(INSTALLED) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/pytest
 
 ## bench: extraction and dbt build time and memory for 1, 100 and 1,000 synthetic documents,
@@ -52,6 +61,11 @@ docs: $(INSTALLED)
 ## docs-serve: serve the documentation site on http://localhost:8080/static_index.html
 docs-serve: docs
 	$(BIN)/python -m http.server 8080 --bind 127.0.0.1 --directory target
+
+## report: the report page, exports/report/index.html (charts per document, the identity board,
+## year over year); every release carries one, written from its own warehouse
+report: build
+	@echo "open exports/report/index.html"
 
 clean:
 	rm -rf build target logs .pytest_cache .ruff_cache

@@ -41,6 +41,7 @@ from budget_warehouse.durable import (
     replace_link,
 )
 from budget_warehouse.exports import export_marts
+from budget_warehouse.report import write_report
 from budget_warehouse.surface import write_surface
 
 WAREHOUSE_FILE = "warehouse.duckdb"
@@ -175,6 +176,7 @@ def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[s
     exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"), sorted(counts))
     if exported != counts:
         raise PublishError(f"the exports of {partial} do not hold the rows the candidate was verified with")
+    write_report(partial / WAREHOUSE_FILE, partial / "exports" / "report" / "index.html")
     faults.crash_point("release exported")
     manifest = {"release": release_id, "published_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     (partial / "release.json").write_text(
