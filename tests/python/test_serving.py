@@ -77,6 +77,9 @@ with engine.connect() as connection:
         "select sum(basic_amount) from marts.fct_expenditure_by_function where document_id = '8f1cd10f246847df'"
     )).scalar())
     print("fct_identity_checks" in sa.inspect(connection).get_table_names(schema="marts"))
+    # What Superset does to build a dataset from a table: list its columns.
+    columns = sa.inspect(connection).get_columns("wide_expenditure_by_function", schema="marts")
+    print(",".join(column["name"] for column in columns[:4]))
     print(connection.execute(sa.text(
         "select comment from duckdb_columns() where schema_name = 'marts' "
         "and table_name = 'dim_function_subject' and column_name = 'function_code'"
@@ -93,8 +96,9 @@ def test_sqlalchemy_reads_the_marts_and_their_comments(project: Path) -> None:
         text=True,
         check=True,
     )
-    total, has_identities, comment = result.stdout.split("\n")[:3]
+    total, has_identities, columns, comment = result.stdout.split("\n")[:4]
     assert (total, has_identities) == ("2589.000000", "True")
+    assert columns == "document_id,department_id,function_code,fiscal_year"
     assert comment.startswith("功能分类科目编码")
 
 
