@@ -151,6 +151,9 @@ def publish(root: Path, candidate: Path, marts: list[str]) -> tuple[Path, list[s
         _flip(layout, release)
     except OSError as exc:
         raise explain(exc, f"publish into {layout.folder}") from None
+    except duckdb.Error as exc:  # writing the release's warehouse
+        cause = "the disk is full: " if "No space left on device" in str(exc) else ""
+        raise PublishError(f"cannot write the release in {layout.releases}: {cause}{exc}") from None
     return release, warnings
 
 
