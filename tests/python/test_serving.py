@@ -184,7 +184,7 @@ def test_dimensions_have_primary_keys_and_facts_foreign_keys(warehouse) -> None:
     foreign = {(table, columns[0], referenced) for table, kind, columns, referenced in keys if kind == "FOREIGN KEY"}
     assert ("fct_expenditure_by_function", "function_code", "dim_function_subject") in foreign
     facts = {name for name in _marts(warehouse) if name.startswith("fct_") and name != "fct_identity_checks"}
-    assert facts == {table for table, _, _ in foreign}, "every fact declares its foreign keys"
+    assert facts == {table for table, _, _ in foreign if table.startswith("fct_")}, "every fact declares foreign keys"
     assert ("fct_year_over_year_by_class", "current_department_id", "dim_department") in foreign
 
 
