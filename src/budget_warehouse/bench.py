@@ -133,7 +133,8 @@ def run_size(repo: Path, work: Path, documents: int, seed: int) -> Result:
     return _measure_stages(root, documents)
 
 
-def _measure_stages(root: Path, documents: int, tests_may_fail: bool = False) -> Result:
+def _extract_and_build(root: Path, tests_may_fail: bool = False) -> tuple[Measurement, Measurement]:
+    """`budget-warehouse extract` of the project's disclosures (on every core), then its dbt build."""
     bin_dir = Path(sys.executable).parent
     extract = measure(
         [
@@ -158,6 +159,11 @@ def _measure_stages(root: Path, documents: int, tests_may_fail: bool = False) ->
     build = measure(command, env=env, cwd=root)
     if tests_may_fail:  # the floor needs every node's compiled SQL, which `dbt test` left out
         measure(dbt.format("compile").split(), env=env, cwd=root)
+    return extract, build
+
+
+def _measure_stages(root: Path, documents: int, tests_may_fail: bool = False) -> Result:
+    extract, build = _extract_and_build(root, tests_may_fail)
     statements = root / "floor.json"
     statements.write_text(json.dumps(floor_statements(root), ensure_ascii=False), encoding="utf-8")
     (root / "floor").mkdir()
@@ -273,25 +279,7 @@ def run_pdfs(repo: Path, work: Path) -> PdfResult:
     root = prepare(repo, work / "pdfs", 0, 0)
     for path in files:
         shutil.copy2(path, root / "disclosures" / path.name)
-    bin_dir = Path(sys.executable).parent
-    pool = measure(
-        [
-            str(bin_dir / "budget-warehouse"),
-            "extract",
-            "--input",
-            str(root / "disclosures"),
-            "--output",
-            str(root / "seeds" / "disclosure"),
-            "--no-progress",
-        ]
-    )
-    (root / "build").mkdir()
-    env = {**os.environ, "BUDGET_WAREHOUSE_BUILD_DB": str(root / "build" / "warehouse.duckdb")}
-    build = measure(
-        [str(bin_dir / "dbt"), "build", "--exclude", "test_type:unit", "--profiles-dir", ".", "--project-dir", "."],
-        env=env,
-        cwd=root,
-    )
+    pool, build = _extract_and_build(root)
     return PdfResult(len(files), pages, floor, extract, pool, build)
 
 
