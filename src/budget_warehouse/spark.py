@@ -1,0 +1,223 @@
+"""The same dbt project on Apache Spark, and the proof that it gives the DuckDB build's marts.
+
+`budget-warehouse spark-check` copies the project with a few documents into a scratch folder,
+builds it on DuckDB and on a local Spark (every seed, model, unit test and data test), then
+compares every mart row for row, with exact amounts. dbt runs in this process through
+``dbtRunner``, so one JVM serves every command, and the Spark tables of the in-memory catalog
+are still there to compare once the build is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from budget_warehouse.warehouse import Project
+
+SPARK_TARGET = "spark"
+# What the check copies into its scratch project; disclosures and seeds are written anew.
+PROJECT_FILES = (".dbtignore", "dbt_project.yml", "profiles.yml", "models", "macros", "docs", "tests/dbt")
+# The markdown seed document, one budget and one final account, as published in PDF.
+CHECK_DOCUMENTS = (
+    "000_e2c6e97a9772fe89.txt",
+    "shanghai-putuo-sifaju-2026-budget.pdf",
+    "shanghai-putuo-caizhengju-2024-final.pdf",
+)
+PUBLIC_SCHEMAS = ("marts", "reconciliation")
+
+
+class SparkUnavailable(RuntimeError):
+    """pyspark or dbt-spark is not installed: `make spark-check` installs the pinned extras."""
+
+
+@dataclass(frozen=True)
+class MartComparison:
+    """One relation of the public schemas, as built by both engines."""
+
+    relation: str
+    duckdb_rows: int
+    spark_rows: int
+    only_duckdb: tuple[tuple[Any, ...], ...]
+    only_spark: tuple[tuple[Any, ...], ...]
+    column_mismatch: str = ""
+
+    @property
+    def equal(self) -> bool:
+        return not (self.only_duckdb or self.only_spark or self.column_mismatch)
+
+    def __str__(self) -> str:
+        if self.equal:
+            return f"equal      {self.relation} ({self.duckdb_rows} rows)"
+        if self.column_mismatch:
+            return f"DIFFERENT  {self.relation}: {self.column_mismatch}"
+        lines = [f"DIFFERENT  {self.relation}: DuckDB {self.duckdb_rows} rows, Spark {self.spark_rows} rows"]
+        lines += [f"    only on DuckDB: {row}" for row in self.only_duckdb[:5]]
+        lines += [f"    only on Spark:  {row}" for row in self.only_spark[:5]]
+        return "\n".join(lines)
+
+
+def require_spark() -> None:
+    try:
+        import dbt.adapters.spark  # noqa: F401
+        import pyspark  # noqa: F401
+    except ImportError as error:
+        raise SparkUnavailable(
+            f"{error.name} is not installed: `make spark-check` installs pyspark and dbt-spark "
+            "(requirements-spark.lock) and Java 17"
+        ) from error
+
+
+def prepare(repo: Path, root: Path, documents: Iterable[str] = CHECK_DOCUMENTS) -> Project:
+    """A scratch copy of the project holding only ``documents`` (names in repo/disclosures)."""
+    if root.exists():
+        shutil.rmtree(root)
+    for name in (*PROJECT_FILES, "seeds/reference", "seeds/_seeds.yml"):
+        source, target = repo / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    (root / "disclosures").mkdir()
+    for name in documents:
+        shutil.copy2(repo / "disclosures" / name, root / "disclosures" / name)
+    return Project(root)
+
+
+def run_dbt(project: Project, target: str, *args: str) -> bool:
+    """dbt in this process: on Spark the first command starts the JVM and later ones reuse it."""
+    from dbt.cli.main import dbtRunner
+
+    environment = {
+        "BUDGET_WAREHOUSE_BUILD_DB": str(project.candidate),
+        "BUDGET_WAREHOUSE_SPARK_WAREHOUSE": str(spark_warehouse(project)),
+    }
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
+    try:
+        result = dbtRunner().invoke(
+            [*args, "--target", target, "--project-dir", str(project.root), "--profiles-dir", str(project.root),
+             "--target-path", str(project.root / f"target-{target}")]
+        )
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return bool(result.success)
+
+
+def spark_warehouse(project: Project) -> Path:
+    return project.root / "build" / "spark-warehouse"
+
+
+def quiet_spark() -> None:
+    """Spark logs every failed statement as a JSON stack trace; dbt already names the node."""
+    for name in ("py4j", "pyspark", "SQLQueryContextLogger"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def public_relations(project: Project, target: str) -> list[str]:
+    """schema.name of every table model in the public schemas, from the build's manifest."""
+    import json
+
+    manifest = json.loads((project.root / f"target-{target}" / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(
+        f"{node['schema']}.{node['alias']}"
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["schema"] in PUBLIC_SCHEMAS
+    )
+
+
+def _normalise(value: Any) -> Any:
+    """Values both engines return alike: a Decimal keeps its digits but not its padding (Spark
+    may widen a scale where DuckDB keeps it), floats are compared exactly."""
+    if isinstance(value, Decimal):
+        return value.normalize() if value else Decimal(0)
+    return value
+
+
+def _rows(rows: Iterable[Sequence[Any]]) -> Counter[tuple[Any, ...]]:
+    return Counter(tuple(_normalise(value) for value in row) for row in rows)
+
+
+def compare(relation: str, duckdb_file: Path, spark: Any) -> MartComparison:
+    with duckdb.connect(str(duckdb_file), read_only=True) as connection:
+        cursor = connection.execute(f"select * from {relation}")
+        duckdb_columns = [column[0] for column in cursor.description or ()]
+        duckdb_rows = _rows(cursor.fetchall())
+    frame = spark.table(relation)
+    if [name.lower() for name in frame.columns] != [name.lower() for name in duckdb_columns]:
+        return MartComparison(
+            relation, sum(duckdb_rows.values()), frame.count(), (), (),
+            f"columns differ: DuckDB {duckdb_columns}, Spark {frame.columns}",
+        )
+    spark_rows = _rows(tuple(row) for row in frame.collect())
+    return MartComparison(
+        relation,
+        sum(duckdb_rows.values()),
+        sum(spark_rows.values()),
+        tuple(sorted((duckdb_rows - spark_rows).elements(), key=repr)),
+        tuple(sorted((spark_rows - duckdb_rows).elements(), key=repr)),
+    )
+
+
+def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) -> int:
+    """Build ``documents`` on both engines, run every test on each, compare every public
+    relation; 0 when all are equal. The DuckDB build goes first: it is the reference."""
+    require_spark()
+    quiet_spark()
+    from pyspark.sql import SparkSession
+
+    from budget_warehouse.extract import extract_folder
+
+    project = prepare(repo, work, documents)
+    print(extract_folder(project.root / "disclosures", project.seeds))
+    if not run_dbt(project, "dev", "build"):
+        print("the DuckDB build failed: see the log above")
+        return 1
+    shutil.rmtree(spark_warehouse(project), ignore_errors=True)
+    if not run_dbt(project, SPARK_TARGET, "build"):
+        print("the Spark build failed: see the log above")
+        return 1
+    spark = SparkSession.getActiveSession()
+    if spark is None:
+        raise SparkUnavailable("dbt-spark left no active Spark session")
+    relations = public_relations(project, SPARK_TARGET)
+    comparisons = [compare(relation, project.candidate, spark) for relation in relations]
+    for comparison in comparisons:
+        print(comparison)
+    equal = sum(comparison.equal for comparison in comparisons)
+    print(f"marts equal: {equal} of {len(comparisons)}")
+    return 0 if comparisons and equal == len(comparisons) else 1
+
+
+def main() -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m budget_warehouse.spark",
+        description="Build a few documents on DuckDB and on local Spark and compare every mart.",
+    )
+    parser.add_argument("--work-dir", type=Path, default=Path("build/spark-check"))
+    parser.add_argument("documents", nargs="*", default=list(CHECK_DOCUMENTS), help="names in disclosures/")
+    args = parser.parse_args()
+    try:
+        return check(Path.cwd(), args.work_dir.resolve(), args.documents)
+    except SparkUnavailable as error:
+        print(f"error: {error}")
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
