@@ -38,7 +38,7 @@ joined_values as (
         document_id,
         form_number,
         label,
-        {{ dbt.listagg('value_text', "''", 'order by source_row_number') }} as value_text,
+        {{ ordered_concat('value_text', "''", 'source_row_number') }} as value_text,
         max(amount) as amount,
         max(rounding_step) as rounding_step
     from attributes

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from budget_warehouse import timings
 from budget_warehouse.durable import PublishError, explain
-from budget_warehouse.errors import ExtractionError
+from budget_warehouse.errors import EngineUnavailable, ExtractionError
 from budget_warehouse.extract import extract_folder
 from budget_warehouse.files import recover_folder
 from budget_warehouse.publish import publish
@@ -32,6 +34,16 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--input", type=Path, default=Path("disclosures"), help="folder of disclosure documents")
     extract.add_argument("--output", type=Path, default=Path("seeds/disclosure"), help="seed folder to replace")
     extract.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    extract.add_argument(
+        "--engine",
+        choices=("local", "spark"),
+        default="local",
+        help="local: a process pool on every core (default); spark: a Spark job, local[*] unless "
+        "BUDGET_WAREHOUSE_SPARK_MASTER or --spark-remote says otherwise",
+    )
+    extract.add_argument(
+        "--spark-remote", metavar="URL", help="with --engine spark, a Spark Connect server (sc://host:15002)"
+    )
     _add_quarantine_options(extract)
 
     build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
@@ -103,8 +115,10 @@ def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
             progress=not args.no_progress and sys.stderr.isatty(),
             skip_bad=args.skip_bad,
             quarantine_report=args.quarantine_report if args.skip_bad else None,
+            engine=getattr(args, "engine", "local"),
+            spark_remote=getattr(args, "spark_remote", None),
         )
-    except (ExtractionError, PublishError) as exc:
+    except (ExtractionError, PublishError, EngineUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"nothing was written to {target}", file=sys.stderr)
         return False
@@ -160,9 +174,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(project: Project, args: argparse.Namespace, lock_fd: int) -> int:
-    for done in recover(project):
-        print(f"recovered: {done}", file=sys.stderr)
-    if not _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args):
+    started = time.perf_counter()
+    with timings.recording() as phases:
+        status = _build_phases(project, args, lock_fd)
+    print(timings.breakdown(phases, time.perf_counter() - started))
+    return status
+
+
+def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> int:
+    with timings.phase("extract"):
+        for done in recover(project):
+            print(f"recovered: {done}", file=sys.stderr)
+        extracted = _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args)
+    if not extracted:
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     try:
@@ -171,7 +195,8 @@ def _build(project: Project, args: argparse.Namespace, lock_fd: int) -> int:
         print(f"error: {exc}", file=sys.stderr)
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
-    _print_findings(findings(project.candidate))
+    with timings.phase("findings"):
+        _print_findings(findings(project.candidate))
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0

@@ -32,3 +32,8 @@ class ExtractionError(Exception):
         if self.column is not None:
             where.append(f"column {self.column}")
         return f"{', '.join(where)}: {self.message}"
+
+
+class EngineUnavailable(RuntimeError):
+    """An extraction engine that cannot run on this machine (pyspark or Java missing, a Spark
+    Connect client without its libraries); the message says what installs it."""

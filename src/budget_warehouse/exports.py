@@ -10,6 +10,8 @@ import duckdb
 from openpyxl import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from budget_warehouse.timings import phase
+
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -53,6 +55,7 @@ def export_marts(database: Path, folder: Path, marts: list[str]) -> dict[str, in
                     writer.writerows([spreadsheet_cell(v) for v in row] for row in batch)
                     rows += len(batch)
             written[mart] = rows
+    with phase("publish: xlsx"), duckdb.connect(str(database), read_only=True) as connection:
         export_workbook(connection, marts, folder / "warehouse.xlsx")
     return written
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import json
 import multiprocessing
 import os
+from array import array
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from tqdm import tqdm
 
-from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.errors import ExtractionError
-from budget_warehouse.seeds import publish_seeds, seed_schemas
+from budget_warehouse.files import replaced_folder
+from budget_warehouse.seeds import SeedAppender, format_rows, seed_schemas
 from budget_warehouse.tables.base import Record
 from budget_warehouse.templates import DISCLOSURE_SUFFIXES, extract_any
 
@@ -78,33 +81,89 @@ def disclosure_files(folder: Path) -> Inventory:
     return inventory
 
 
-def _extract_one(path: Path) -> ExtractedDocument | dict[str, object]:
-    """Run in a worker process: the document, or the error's fields (they pickle; the error may not)."""
+@dataclass
+class DocumentRows:
+    """What extracting one document sends back, from a worker process or a Spark executor.
+
+    Its rows arrive already formatted as CSV text per seed, so the process writing the files
+    only appends them, and with them the little that resolving revisions and the summary need.
+    Plain data, so that it pickles for a process pool and round-trips through JSON for Spark.
+    """
+
+    path: str
+    document: Record | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    row_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: dict[str, str | int | None] | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> DocumentRows:
+        return cls(**json.loads(text))
+
+    def refusal(self) -> ExtractionError | None:
+        """The error this document was refused with, rebuilt (the error itself may not pickle)."""
+        return None if self.error is None else ExtractionError(**self.error)  # type: ignore[arg-type]
+
+
+def extract_rows(path: str, display_path: str) -> DocumentRows:
+    """Read one document into seed text: the one function every engine runs per document, so
+    the local pool and Spark executors give the same bytes and the same errors."""
     try:
-        return extract_any(path, display_path=str(path))
+        extracted = extract_any(Path(path), display_path=display_path)
     except ExtractionError as error:
-        return dataclasses.asdict(error)
+        fields = dataclasses.asdict(error)
+        fields["path"] = str(error.path)
+        return DocumentRows(display_path, error=fields)
+    schemas = seed_schemas()
+    # The documents seed is written last, once revisions are resolved (is_current may change).
+    tables = {name: records for name, records in extracted.rows.items() if name != "documents"}
+    return DocumentRows(
+        path=display_path,
+        document=extracted.document,
+        texts={name: format_rows(schemas[name], records) for name, records in tables.items()},
+        counts={name: len(records) for name, records in tables.items()},
+        row_count=extracted.row_count,
+        warnings=extracted.warnings,
+    )
 
 
-def _extract_all(files: list[Path], progress: bool) -> Iterator[tuple[Path, ExtractedDocument | ExtractionError]]:
-    """Documents in file order. PDFs are slow to read (about 0.1 s a page), so a pool reads them on
-    every core, the largest first so that no worker is left with a long document at the end."""
+Results = Iterator[tuple[Path, DocumentRows]]
+# Results wait in file order for the parent to write them: a few per worker keep every core busy
+# while the parent writes, and bound the memory whatever the corpus size.
+WINDOW_PER_WORKER = 8
+
+
+def _local_results(files: list[Path], progress: bool, workers: int | None = None) -> Results:
+    """Documents in file order, read on every core. PDFs are slow to read (about 0.1 s a page),
+    so the first window is started largest first, so that no worker is left with a long
+    document at the end of a small folder; after that one document starts as one is written."""
     bar = tqdm(total=len(files), desc="extracting", unit="doc", disable=not progress)
-    workers = min(os.cpu_count() or 1, len(files))
+    workers = min(workers or os.cpu_count() or 1, len(files))
     try:
         if workers == 1:
             for path in files:
+                result = extract_rows(str(path), str(path))
                 bar.update()
-                yield path, _as_result(_extract_one(path))
+                yield path, result
             return
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         try:
-            largest_first = sorted(files, key=lambda path: path.stat().st_size, reverse=True)
-            futures = {path: pool.submit(_extract_one, path) for path in largest_first}
-            for path in files:
-                result = futures[path].result()
+            window = WINDOW_PER_WORKER * workers
+            pending: dict[Path, Future[DocumentRows]] = {}
+            for path in sorted(files[:window], key=lambda path: path.stat().st_size, reverse=True):
+                pending[path] = pool.submit(extract_rows, str(path), str(path))
+            for index, path in enumerate(files):
+                result = pending.pop(path).result()
+                if index + window < len(files):
+                    following = files[index + window]
+                    pending[following] = pool.submit(extract_rows, str(following), str(following))
                 bar.update()
-                yield path, _as_result(result)
+                yield path, result
         finally:
             # A refused document stops the run: the documents not yet read are not waited for.
             pool.shutdown(cancel_futures=True)
@@ -112,8 +171,79 @@ def _extract_all(files: list[Path], progress: bool) -> Iterator[tuple[Path, Extr
         bar.close()
 
 
-def _as_result(result: ExtractedDocument | dict[str, object]) -> ExtractedDocument | ExtractionError:
-    return result if isinstance(result, ExtractedDocument) else ExtractionError(**result)  # type: ignore[arg-type]
+def _engine_results(
+    files: list[Path], engine: str, progress: bool, spark_remote: str | None, workers: int | None
+) -> Results:
+    if engine == "local":
+        return _local_results(files, progress, workers)
+    if engine == "spark":
+        from budget_warehouse.spark_extract import require_pyspark, spark_results  # imports pyspark lazily
+
+        require_pyspark()
+        return spark_results(files, progress=progress, remote=spark_remote)
+    raise ValueError(f"unknown extraction engine {engine!r}: expected local or spark")
+
+
+@dataclass
+class _Written:
+    """One document whose rows are in the staging files: what resolving revisions and the
+    summary need, and where its rows lie, to cut them out if a later revision supersedes it."""
+
+    path: Path
+    document: Record
+    warnings: list[str]
+    row_count: int
+    tables: int
+    notes: int
+    span: array[int]
+
+
+def _append_documents(appender: SeedAppender, results: Results, summary: Summary, skip_bad: bool) -> list[_Written]:
+    """Write each document's rows as it arrives, in file order; the first refused document
+    stops the run (or, with ``skip_bad``, is quarantined)."""
+    written: list[_Written] = []
+    for source, result in results:
+        error = result.refusal()
+        if error is not None:
+            if not skip_bad:
+                raise error
+            summary.quarantined.append((str(source), str(error)))
+            continue
+        assert result.document is not None
+        written.append(
+            _Written(
+                path=Path(result.path),
+                document=result.document,
+                warnings=result.warnings,
+                row_count=result.row_count,
+                tables=result.counts.get("document_tables", 0),
+                notes=result.counts.get("document_notes", 0),
+                span=appender.append(result.texts),
+            )
+        )
+    return written
+
+
+def _write_seeds(
+    folder: Path, staging: Path, results: Results, summary: Summary, skip_bad: bool
+) -> tuple[list[_Written], list[_Written]]:
+    """Stream every document into the staging seeds, resolve revisions, then write the documents
+    seed and cut out the rows of every document that is not current. Every written document
+    and the current ones, in file order."""
+    schemas = seed_schemas()
+    appender = SeedAppender(staging, schemas)
+    try:
+        written = _append_documents(appender, results, summary, skip_bad)
+        current = _resolve_revisions(written, summary, skip_bad)
+        if not current:
+            raise ExtractionError(folder, "every document was quarantined; nothing to publish")
+        chosen = {id(document) for document in current}
+        listed = [w.document for w in written if id(w) in chosen or w.document["is_current"] == "false"]
+        appender.append({"documents": format_rows(schemas["documents"], listed)})
+    finally:
+        appender.close()
+    appender.drop(w.span for w in written if id(w) not in chosen)
+    return written, [w for w in written if id(w) in chosen]
 
 
 def extract_folder(
@@ -123,8 +253,14 @@ def extract_folder(
     progress: bool = False,
     skip_bad: bool = False,
     quarantine_report: Path | None = None,
+    engine: str = "local",
+    spark_remote: str | None = None,
+    workers: int | None = None,
 ) -> Summary:
-    """Extract all documents, then publish the seeds; any error leaves ``target`` untouched.
+    """Extract all documents into a staging folder, then publish it as the seeds in one swap;
+    any error leaves ``target`` untouched. Rows are written as documents arrive, so memory does
+    not grow with the corpus. ``engine`` is ``local`` (a pool of ``workers`` processes, one per
+    core by default; 1 reads in this process) or ``spark``.
 
     With ``skip_bad``, a document that fails is left out and listed in the summary (and in
     ``quarantine_report``) instead of stopping the run; the others are published.
@@ -140,37 +276,22 @@ def extract_folder(
     files = inventory.documents
     if not files:
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
-    documents: list[ExtractedDocument] = []
-    for path, result in _extract_all(files, progress):
-        if isinstance(result, ExtractedDocument):
-            documents.append(result)
-            continue
-        if not skip_bad:
-            raise result
-        summary.quarantined.append((str(path), str(result)))
-    current = _resolve_revisions(documents, summary, skip_bad)
-    if not current:
-        raise ExtractionError(folder, "every document was quarantined; nothing to publish")
-    rows: dict[str, list[Record]] = {name: [] for name in seed_schemas()}
-    for document in documents:
-        if document in current:
-            for name, records in document.rows.items():
-                rows[name].extend(records)
-            summary.warnings.extend(document.warnings)
-        elif document.document["is_current"] == "false":
-            rows["documents"].append(document.document)
-    publish_seeds(target, rows)
+    results = _engine_results(files, engine, progress, spark_remote, workers)  # a missing engine fails here
+    with replaced_folder(target) as staging, closing(results):
+        written, current = _write_seeds(folder, staging, results, summary, skip_bad)
     if quarantine_report is not None:
         _write_quarantine_report(quarantine_report, summary.quarantined)
+    for document in current:
+        summary.warnings.extend(document.warnings)
     summary.documents = len(current)
-    summary.superseded = len(rows["documents"]) - len(current)
-    summary.tables = len(rows["document_tables"])
-    summary.rows = sum(d.row_count for d in current)
-    summary.notes = len(rows["document_notes"])
+    summary.superseded = sum(1 for w in written if w.document["is_current"] == "false")
+    summary.tables = sum(document.tables for document in current)
+    summary.rows = sum(document.row_count for document in current)
+    summary.notes = sum(document.notes for document in current)
     return summary
 
 
-def _identity(document: ExtractedDocument) -> tuple[str, str, str, str]:
+def _identity(document: _Written) -> tuple[str, str, str, str]:
     # A 部门 document and the 单位 document of the same unit are two documents, both kept.
     record = document.document
     return (
@@ -181,17 +302,17 @@ def _identity(document: ExtractedDocument) -> tuple[str, str, str, str]:
     )
 
 
-def _resolve_revisions(documents: list[ExtractedDocument], summary: Summary, skip_bad: bool) -> list[ExtractedDocument]:
+def _resolve_revisions(documents: list[_Written], summary: Summary, skip_bad: bool) -> list[_Written]:
     """One current document per identity (department, fiscal year, phase).
 
     Two documents with one identity are an error unless their revisions differ; then the
     highest revision is current and the others are kept as superseded history.
     """
-    current: list[ExtractedDocument] = []
+    current: list[_Written] = []
     for identity, group in groupby(sorted(documents, key=_identity), key=_identity):
         versions = sorted(group, key=lambda d: (int(d.document["revision"] or 0), d.path.name))
-        seen: dict[str, ExtractedDocument] = {}
-        kept: list[ExtractedDocument] = []
+        seen: dict[str, _Written] = {}
+        kept: list[_Written] = []
         for version in versions:
             revision = version.document["revision"] or "0"
             if revision in seen:

@@ -43,6 +43,7 @@ from budget_warehouse.durable import (
 from budget_warehouse.exports import export_marts
 from budget_warehouse.report import write_report
 from budget_warehouse.surface import write_surface
+from budget_warehouse.timings import phase
 
 WAREHOUSE_FILE = "warehouse.duckdb"
 MARTS_SCHEMA = "marts"
@@ -143,7 +144,8 @@ def publish(root: Path, candidate: Path, marts: list[str]) -> tuple[Path, list[s
     Returns the new release and warnings about clients of the old one. Any failure before the
     flip leaves what readers see as it was."""
     layout = Layout(root)
-    counts = verify_candidate(candidate, marts)
+    with phase("publish: verify"):
+        counts = verify_candidate(candidate, marts)
     faults.crash_point("candidate verified")
     warnings = careless_clients(layout)
     try:
@@ -174,18 +176,22 @@ def _write_release(layout: Layout, candidate: Path, counts: dict[str, int]) -> P
 
 def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[str, int]) -> Path:
     release_id = partial.name.removeprefix(".").removesuffix(".partial")
-    write_surface(candidate, partial / WAREHOUSE_FILE)
+    with phase("publish: surface"):
+        write_surface(candidate, partial / WAREHOUSE_FILE)
     faults.crash_point("release copied")
-    exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"), sorted(counts))
+    with phase("publish: exports"):
+        exported = export_marts(partial / WAREHOUSE_FILE, make_folder(partial / "exports"), sorted(counts))
     if exported != counts:
         raise PublishError(f"the exports of {partial} do not hold the rows the candidate was verified with")
-    write_report(partial / WAREHOUSE_FILE, partial / "exports" / "report" / "index.html")
+    with phase("publish: report"):
+        write_report(partial / WAREHOUSE_FILE, partial / "exports" / "report" / "index.html")
     faults.crash_point("release exported")
     manifest = {"release": release_id, "published_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     (partial / "release.json").write_text(
         json.dumps({**manifest, "mart_rows": counts}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    fsync_tree(partial)
+    with phase("publish: fsync"):
+        fsync_tree(partial)
     release = layout.releases / release_id
     partial.rename(release)
     fsync_path(layout.releases)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
+import os
+from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import IO, BinaryIO
 
 from budget_warehouse.files import replaced_folder
 from budget_warehouse.registry import DOCUMENT_SEEDS, TABLES
@@ -16,12 +20,35 @@ def seed_schemas() -> dict[str, tuple[str, ...]]:
     return {**DOCUMENT_SEEDS, **{kind.seed_name: kind.seed_columns for kind in TABLES}}
 
 
+def _writer(handle: IO[str], columns: tuple[str, ...]) -> csv.DictWriter[str]:
+    # One dialect for every writer, so rows formatted in a worker are the bytes write_csv writes.
+    return csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+
+
+def _write_rows(writer: csv.DictWriter[str], columns: tuple[str, ...], records: Iterable[Record]) -> None:
+    for record in records:
+        writer.writerow({column: record.get(column) for column in columns} | _extra(record, columns))
+
+
 def write_csv(path: Path, columns: tuple[str, ...], records: Iterable[Record]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+        writer = _writer(handle, columns)
         writer.writeheader()
-        for record in records:
-            writer.writerow({column: record.get(column) for column in columns} | _extra(record, columns))
+        _write_rows(writer, columns, records)
+
+
+def format_rows(columns: tuple[str, ...], records: Iterable[Record]) -> str:
+    """The CSV lines of ``records`` without a header, as :func:`write_csv` writes them: a worker
+    formats its own document's rows, so the process that writes the files only appends text."""
+    buffer = io.StringIO(newline="")
+    _write_rows(_writer(buffer, columns), columns, records)
+    return buffer.getvalue()
+
+
+def header(columns: tuple[str, ...]) -> str:
+    buffer = io.StringIO(newline="")
+    _writer(buffer, columns).writeheader()
+    return buffer.getvalue()
 
 
 def _extra(record: Record, columns: tuple[str, ...]) -> Record:
@@ -34,3 +61,72 @@ def publish_seeds(target: Path, rows_by_seed: Mapping[str, list[Record]]) -> Non
     with replaced_folder(target) as folder:
         for name, columns in seed_schemas().items():
             write_csv(folder / f"{name}.csv", columns, rows_by_seed.get(name, []))
+
+
+class SeedAppender:
+    """Every seed CSV of one extraction, each opened once in the staging folder and appended to
+    one document at a time, so no more than one document's rows is ever held in memory.
+
+    :meth:`append` returns where the document's rows lie in each file (start and end offsets, in
+    seed order), so that a document found superseded later can be cut out again by
+    :meth:`drop` without holding its rows until then.
+    """
+
+    def __init__(self, folder: Path, schemas: Mapping[str, tuple[str, ...]]) -> None:
+        self.folder = folder
+        self.names = tuple(schemas)
+        self._handles: dict[str, BinaryIO] = {}
+        self._sizes: dict[str, int] = {}
+        for name, columns in schemas.items():
+            handle = (folder / f"{name}.csv").open("wb")
+            self._handles[name] = handle
+            self._sizes[name] = handle.write(header(columns).encode("utf-8"))
+
+    def append(self, texts: Mapping[str, str]) -> array[int]:
+        """Append each seed's text; the offsets [start, end) it occupies in every seed, in order."""
+        span: array[int] = array("q")
+        for name in self.names:
+            start = self._sizes[name]
+            text = texts.get(name)
+            if text:
+                self._sizes[name] += self._handles[name].write(text.encode("utf-8"))
+            span.extend((start, self._sizes[name]))
+        return span
+
+    def close(self) -> None:
+        for handle in self._handles.values():
+            handle.close()
+
+    def drop(self, spans: Iterable[array[int]]) -> None:
+        """Cut the given documents' rows out of the closed files: each file with something to
+        cut is copied once, in order, without those byte ranges."""
+        cuts: dict[str, list[tuple[int, int]]] = {name: [] for name in self.names}
+        for span in spans:
+            for index, name in enumerate(self.names):
+                start, end = span[2 * index], span[2 * index + 1]
+                if end > start:
+                    cuts[name].append((start, end))
+        for name, ranges in cuts.items():
+            if ranges:
+                _copy_without(self.folder / f"{name}.csv", sorted(ranges))
+
+
+def _copy_without(path: Path, ranges: list[tuple[int, int]]) -> None:
+    partial = path.with_name(f"{path.name}.cut")
+    with path.open("rb") as source, partial.open("wb") as copy:
+        position = 0
+        for start, end in [*ranges, (path.stat().st_size, path.stat().st_size)]:
+            _copy_bytes(source, copy, position, start)
+            position = end
+    os.replace(partial, path)
+
+
+def _copy_bytes(source: BinaryIO, copy: BinaryIO, start: int, end: int, chunk: int = 1 << 20) -> None:
+    source.seek(start)
+    remaining = end - start
+    while remaining > 0:
+        data = source.read(min(chunk, remaining))
+        if not data:
+            break
+        copy.write(data)
+        remaining -= len(data)
