@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract bench docs docs-serve report clean
+.PHONY: build test lint pytest extract bench docs docs-serve report clean spark-check
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -32,6 +32,21 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 $(CHROMIUM) $(CJK_FONT) &:
 	$(SUDO) apt-get update -q
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium fonts-wqy-zenhei
+
+# The Spark extras and Java 17, only for `make spark-check` (and `extract --engine spark`).
+SPARK_INSTALLED := $(VENV)/.spark-installed
+JAVA := /usr/bin/java
+$(SPARK_INSTALLED): $(INSTALLED) requirements-spark.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_INSTALLED)
+$(JAVA):
+	$(SUDO) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q openjdk-17-jre-headless
+
+## spark-check: build the seed document and two real PDFs on DuckDB and on a local Spark (every
+## seed, model and test on both), then compare every mart row for row: prints `marts equal: N of N`
+spark-check: $(SPARK_INSTALLED) $(JAVA)
+	$(BIN)/python -m budget_warehouse.spark
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check src tests/python
