@@ -9,6 +9,7 @@ are still there to compare once the build is done.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -21,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from budget_warehouse import warehouse
 from budget_warehouse.warehouse import Project
 
 SPARK_TARGET = "spark"
@@ -127,11 +129,9 @@ def quiet_spark() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def public_relations(project: Project, target: str) -> list[str]:
-    """schema.name of every table model in the public schemas, from the build's manifest."""
-    import json
-
-    manifest = json.loads((project.root / f"target-{target}" / "manifest.json").read_text(encoding="utf-8"))
+def public_relations(project: Project) -> list[str]:
+    """schema.name of every table model in the public schemas, from the DuckDB build's manifest."""
+    manifest = json.loads((project.target / "manifest.json").read_text(encoding="utf-8"))
     return sorted(
         f"{node['schema']}.{node['alias']}"
         for node in manifest["nodes"].values()
@@ -183,7 +183,9 @@ def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) ->
 
     project = prepare(repo, work, documents)
     print(extract_folder(project.root / "disclosures", project.seeds))
-    if not run_dbt(project, "dev", "build"):
+    project.candidate.parent.mkdir(parents=True, exist_ok=True)
+    # DuckDB in its own process: nothing of it stays open (or registered) beside Spark's.
+    if warehouse.run_dbt(project, "build") != 0:
         print("the DuckDB build failed: see the log above")
         return 1
     shutil.rmtree(spark_warehouse(project), ignore_errors=True)
@@ -193,7 +195,7 @@ def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) ->
     spark = SparkSession.getActiveSession()
     if spark is None:
         raise SparkUnavailable("dbt-spark left no active Spark session")
-    relations = public_relations(project, SPARK_TARGET)
+    relations = public_relations(project)
     comparisons = [compare(relation, project.candidate, spark) for relation in relations]
     for comparison in comparisons:
         print(comparison)
