@@ -8,7 +8,7 @@ import json
 import multiprocessing
 import os
 from array import array
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -132,7 +132,7 @@ def extract_rows(path: str, display_path: str) -> DocumentRows:
     )
 
 
-Results = Iterator[tuple[Path, DocumentRows]]
+Results = Generator[tuple[Path, DocumentRows], None, None]
 # Results wait in file order for the parent to write them: a few per worker keep every core busy
 # while the parent writes, and bound the memory whatever the corpus size.
 WINDOW_PER_WORKER = 8

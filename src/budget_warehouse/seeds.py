@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
 import os
@@ -20,20 +21,27 @@ def seed_schemas() -> dict[str, tuple[str, ...]]:
     return {**DOCUMENT_SEEDS, **{kind.seed_name: kind.seed_columns for kind in TABLES}}
 
 
-def _writer(handle: IO[str], columns: tuple[str, ...]) -> csv.DictWriter[str]:
+def _writer(handle: IO[str]) -> _csv.Writer:
     # One dialect for every writer, so rows formatted in a worker are the bytes write_csv writes.
-    return csv.DictWriter(handle, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    return csv.writer(handle, lineterminator="\n")
 
 
-def _write_rows(writer: csv.DictWriter[str], columns: tuple[str, ...], records: Iterable[Record]) -> None:
+def _write_rows(writer: _csv.Writer, columns: tuple[str, ...], records: Iterable[Record]) -> None:
+    """Rows as csv.DictWriter writes them, without a dict per row: this is half of what a worker
+    spends on a document after parsing it. A key outside the schema still raises, so a
+    parser/schema mismatch stays loud."""
+    names = frozenset(columns)
     for record in records:
-        writer.writerow({column: record.get(column) for column in columns} | _extra(record, columns))
+        if not names.issuperset(record):
+            wrong = ", ".join(repr(key) for key in record if key not in names)
+            raise ValueError(f"dict contains fields not in fieldnames: {wrong}")
+        writer.writerow([record.get(column) for column in columns])
 
 
 def write_csv(path: Path, columns: tuple[str, ...], records: Iterable[Record]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = _writer(handle, columns)
-        writer.writeheader()
+        writer = _writer(handle)
+        writer.writerow(columns)
         _write_rows(writer, columns, records)
 
 
@@ -41,19 +49,14 @@ def format_rows(columns: tuple[str, ...], records: Iterable[Record]) -> str:
     """The CSV lines of ``records`` without a header, as :func:`write_csv` writes them: a worker
     formats its own document's rows, so the process that writes the files only appends text."""
     buffer = io.StringIO(newline="")
-    _write_rows(_writer(buffer, columns), columns, records)
+    _write_rows(_writer(buffer), columns, records)
     return buffer.getvalue()
 
 
 def header(columns: tuple[str, ...]) -> str:
     buffer = io.StringIO(newline="")
-    _writer(buffer, columns).writeheader()
+    _writer(buffer).writerow(columns)
     return buffer.getvalue()
-
-
-def _extra(record: Record, columns: tuple[str, ...]) -> Record:
-    # DictWriter raises on keys outside the schema; keeping them makes a parser/schema mismatch loud.
-    return {key: value for key, value in record.items() if key not in columns}
 
 
 def publish_seeds(target: Path, rows_by_seed: Mapping[str, list[Record]]) -> None:
