@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # The same tags as the clean_text macro (macros/text/clean_text.sql); a test keeps them equal.
 MARKUP_TAGS = ("br", "p", "b", "strong", "span")
@@ -27,11 +28,13 @@ def strip_markup(cell: str) -> str:
     return _TAG.sub("", cell).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_label(cell: str) -> str:
     """Reduce a header or label cell to a comparison key.
 
     NFKC folds full-width brackets and digits; whitespace, enumeration commas and quotes are
-    dropped because the converter inserts and loses them at line wraps.
+    dropped because the converter inserts and loses them at line wraps. Cached: a corpus
+    repeats the same few thousand labels in every document, and this ran once a cell.
     """
     folded = unicodedata.normalize("NFKC", strip_markup(cell))
     return _NOISE.sub("", folded)

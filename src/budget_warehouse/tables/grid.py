@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from budget_warehouse.markdown import Row
@@ -36,6 +37,9 @@ class Column:
         return self.labels[0] if self.labels else self.name
 
 
+LABELS_REMEMBERED = 1 << 14
+
+
 @dataclass(frozen=True)
 class GridSpec:
     columns: tuple[Column, ...]
@@ -48,7 +52,22 @@ class GridSpec:
     def width(self) -> int:
         return len(self.columns)
 
+    @cached_property
+    def _labels_seen(self) -> dict[str, bool]:
+        # cached_property writes the instance __dict__ directly, which a frozen dataclass allows.
+        return {}
+
     def is_header_label(self, cell: str) -> bool:
+        """Whether ``cell`` may stand in a header row. Remembered per cell: every row of every
+        page asks this of the same few labels."""
+        seen = self._labels_seen.get(cell)
+        if seen is None:
+            if len(self._labels_seen) >= LABELS_REMEMBERED:  # body cells pass here too: stay bounded
+                self._labels_seen.clear()
+            seen = self._labels_seen[cell] = self._is_header_label(cell)
+        return seen
+
+    def _is_header_label(self, cell: str) -> bool:
         key = normalise_label(cell)
         if key == "":
             return True
