@@ -105,6 +105,12 @@ def recover(project: Project) -> list[str]:
     return done + publish.recover(project.root)
 
 
+# logs/dbt.log at info, as the terminal shows it: at debug (dbt's default) every statement of
+# every node is a log line, 14,000 for a one-document build, each formatted and scrubbed for
+# secrets on dbt's worker threads. Each node's SQL stays in target/compiled and target/run.
+DBT_FLAGS = ("--log-level-file", "info")
+
+
 def run_dbt(project: Project, *args: str, lock_fd: int | None = None) -> int:
     """dbt in this process, through dbtRunner. One process saves the interpreter start and
     dbt's imports (seconds of a one-document build), and it makes the guarantees the child
@@ -118,7 +124,9 @@ def run_dbt(project: Project, *args: str, lock_fd: int | None = None) -> int:
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
-        result = dbtRunner().invoke([*args, "--project-dir", str(project.root), "--profiles-dir", str(project.root)])
+        result = dbtRunner().invoke(
+            [*args, "--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS]
+        )
     finally:
         _close_duckdb()
         for name, value in saved.items():
