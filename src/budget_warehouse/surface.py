@@ -29,6 +29,8 @@ def write_surface(candidate: Path, target: Path) -> None:
     reference them."""
     with duckdb.connect(str(target), config={"storage_compatibility_version": STORAGE_VERSION}) as connection:
         connection.execute("attach ? as candidate (read_only)", [str(candidate)])
+        # One transaction: hundreds of statements (a comment per column), not a commit each.
+        connection.execute("begin")
         schemas = ", ".join(_literal(schema) for schema in BI_SCHEMAS)
         tables = {
             (schema, name): (sql, comment)
@@ -52,10 +54,15 @@ def write_surface(candidate: Path, target: Path) -> None:
             connection.execute(f'insert into "{schema}"."{name}" select * from candidate."{schema}"."{name}"')
             if comment:
                 connection.execute(f'comment on table "{schema}"."{name}" is {_literal(comment)}')
-        for schema, name, column, comment in connection.execute(
-            "select schema_name, table_name, column_name, comment from duckdb_columns() "
-            f"where database_name = 'candidate' and schema_name in ({schemas}) and comment is not null"
-        ).fetchall():
-            connection.execute(f'comment on column "{schema}"."{name}"."{column}" is {_literal(comment)}')
+        comments = [
+            f'comment on column "{schema}"."{name}"."{column}" is {_literal(comment)}'
+            for schema, name, column, comment in connection.execute(
+                "select schema_name, table_name, column_name, comment from duckdb_columns() "
+                f"where database_name = 'candidate' and schema_name in ({schemas}) and comment is not null"
+            ).fetchall()
+        ]
+        if comments:
+            connection.execute(";\n".join(comments))
+        connection.execute("commit")
         connection.execute("detach candidate")
         connection.execute("checkpoint")
