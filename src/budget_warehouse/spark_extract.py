@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, Row, SparkSession
 
 MASTER_VARIABLE = "BUDGET_WAREHOUSE_SPARK_MASTER"
+# The variable the spark_connect dbt target reads: one switch sends extraction there too.
+REMOTE_VARIABLE = "BUDGET_WAREHOUSE_SPARK_REMOTE"
 INSTALL_HINT = (
     "`make spark-check` installs the pinned Spark extras (pyspark 4.3.0, requirements-spark.lock) and Java 17"
 )
@@ -62,10 +64,13 @@ def require_pyspark() -> None:
 
 def spark_session(remote: str | None = None) -> tuple[SparkSession, bool]:
     """The active session if there is one (a test's, or dbt-spark's), else a new one: local
-    (``local[*]`` unless BUDGET_WAREHOUSE_SPARK_MASTER says otherwise) or, with ``remote``,
-    Spark Connect. Also whether it was created here, so that only such a session is stopped."""
+    (``local[*]`` unless BUDGET_WAREHOUSE_SPARK_MASTER says otherwise) or, with ``remote`` (or
+    BUDGET_WAREHOUSE_SPARK_REMOTE), Spark Connect. Also whether it was created here, so that
+    only such a session is stopped."""
     require_pyspark()
     from pyspark.sql import SparkSession
+
+    remote = remote or os.environ.get(REMOTE_VARIABLE) or None
 
     active = SparkSession.getActiveSession()
     if active is not None and not remote:
@@ -81,12 +86,15 @@ def spark_session(remote: str | None = None) -> tuple[SparkSession, bool]:
         # pyspark reads the variable when the context starts (a conf would be too late).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
-        return builder.getOrCreate(), True
+        session = builder.getOrCreate()
     except ImportError as error:  # Spark Connect's client needs pandas, pyarrow and grpcio
         raise EngineUnavailable(f"Spark Connect ({remote}) needs {error.name}: {INSTALL_HINT}") from error
     except Exception as error:  # no Java, or a Java that cannot start Spark
         where = f"reach Spark Connect at {remote}" if remote else "start a local Spark"
         raise EngineUnavailable(f"cannot {where}: {error}; {INSTALL_HINT}") from error
+    if not remote:  # Spark's own warnings (native Hadoop, …) are noise next to the summary
+        session.sparkContext.setLogLevel("ERROR")
+    return session, True
 
 
 def partitions_for(documents: int) -> int:
