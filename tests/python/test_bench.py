@@ -6,7 +6,16 @@ from pathlib import Path
 
 import duckdb
 
-from budget_warehouse.bench import Measurement, PdfResult, Result, floor_statements, marginal, measure, pdf_report
+from budget_warehouse.bench import (
+    Measurement,
+    PdfResult,
+    Result,
+    floor_statements,
+    marginal,
+    measure,
+    pdf_report,
+    repeated,
+)
 
 
 def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path, warehouse) -> None:
@@ -18,7 +27,8 @@ def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path,
 
     # A seed comes before the staging model that reads it, and a test after its model.
     assert position('"raw"."documents"') < position('"staging"."stg_disclosure__documents"')
-    assert kinds.count("select") > 200
+    # A statement per data test: 72 identities, a column_checks per model, the named ones.
+    assert kinds.count("select") > 120
     floor = tmp_path / "warehouse.duckdb"
     with duckdb.connect(str(floor)) as connection:
         for statement in statements:
@@ -31,6 +41,16 @@ def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path,
 def test_measure_and_marginal_cost() -> None:
     timing = measure(["python3", "-c", "x = bytearray(50 * 1024 * 1024)"])
     assert timing.peak_mb >= 50
+    # The peak of the whole process tree: two children of 60 MB each at once count 120 MB.
+    child = "import time; x = b'1' * (60 * 1024 * 1024); time.sleep(1)"
+    children = (
+        "import subprocess, sys; "
+        f"[p.wait() for p in [subprocess.Popen([sys.executable, '-c', {child!r}]) for _ in range(2)]]"
+    )
+    assert measure(["python3", "-c", children]).peak_mb >= 110
+    assert repeated(3, iter([Measurement(3, 10), Measurement(1, 30), Measurement(2, 20)]).__next__) == Measurement(
+        2, 30
+    )
     results = [
         Result(100, Measurement(1, 1), Measurement(20, 1), Measurement(5, 1)),
         Result(1000, Measurement(10, 1), Measurement(50, 1), Measurement(14, 1)),
