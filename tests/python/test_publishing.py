@@ -177,22 +177,27 @@ def _alive(pid: int) -> bool:
 
 
 def test_killing_the_build_kills_dbt_and_frees_the_lock(work: Path) -> None:
+    """dbt runs inside the build's process (dbtRunner): killed while dbt writes the candidate,
+    the build leaves no process behind and no lock held."""
+    started = time.time()
     build = subprocess.Popen(
         [str(BIN / "budget-warehouse"), "build", "--project-dir", str(work), "--no-progress"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    candidate = work / "build" / "warehouse.duckdb"
     deadline = time.monotonic() + 120
-    while not (dbt := _children(build.pid)) and time.monotonic() < deadline:
+    while not (candidate.exists() and candidate.stat().st_mtime >= started) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert dbt, "dbt never started"
+    assert candidate.exists() and candidate.stat().st_mtime >= started, "dbt never started"
     time.sleep(2)
+    started_by_build = _children(build.pid)
     build.kill()
     build.wait()
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in dbt) and time.monotonic() < deadline:
+    while any(_alive(pid) for pid in started_by_build) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(pid) for pid in dbt), "dbt outlived the build that started it"
+    assert not any(_alive(pid) for pid in started_by_build), "a process outlived the build that started it"
     with build_lock(Project(work), wait_seconds=5):
         pass
     assert_one_release(work, new=False)
