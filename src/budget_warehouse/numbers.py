@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from budget_warehouse.text import strip_markup
 
@@ -38,11 +39,13 @@ class Amount:
         return Decimal(self.text)
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_amount(cell: str, unit: str | None = None) -> Amount | None:
     """Parse one amount cell, published in ``unit`` (万元 if unknown).
 
     A blank cell is None (not published), which stays distinct from 0. A lone dash is how the
-    template writes "nothing", so it reads as 0.
+    template writes "nothing", so it reads as 0. Cached (an Amount is immutable; a refusal is
+    raised anew each time): totals and zeros repeat throughout a document.
     """
     text = unicodedata.normalize("NFKC", strip_markup(cell)).strip()
     if text == "":
