@@ -1,15 +1,25 @@
-{#- Every instance of every identity test declared in the project's yml, holding or not.
-    The yml test declarations are the only list of identities: this reads them from the graph
-    and runs the same instance SQL the tests run, so the mart and the tests cannot drift.
-    A model that an identity test reads must be a `-- depends_on:` of the calling model, so
-    it is built first; a missing one stops the build with its name. -#}
-{% macro identity_checks_from_graph() %}
+{#- The columns of fct_identity_checks, in order: every part is inserted as one of these rows. -#}
+{% macro identity_check_columns() -%}
+    {{ return([
+        'document_id', 'identity_name', 'family', 'expected', 'actual', 'difference', 'tolerance',
+        'tables_involved', 'subject', 'measure', 'status', 'severity'
+    ]) }}
+{%- endmacro %}
+
+
+{#- Every instance of every identity test declared in the project's yml, holding or not, as one
+    select per identity test. The yml test declarations are the only list of identities: this
+    reads them from the graph and runs the instance SQL for each, and the identity tests read
+    their broken instances back from fct_identity_checks, so the mart and the tests cannot
+    drift. A model that an identity test reads must be a `-- depends_on:` of the calling
+    model, so it is built first; a missing one stops the build with its name. -#}
+{% macro identity_check_parts() %}
     {%- set instance_macros = {
         'parent_equals_sum_of_children': identity_hierarchy_instances,
         'total_equals_sum_of_parts': identity_row_instances,
         'reconciles_with': identity_reconciliation_instances,
     } %}
-    {%- set selects = [] %}
+    {%- set parts = [] %}
     {%- if execute %}
         {%- for node in graph.nodes.values() if node.resource_type == 'test' and node.test_metadata
             and node.test_metadata.name in instance_macros %}
@@ -26,31 +36,49 @@
                 {%- do arguments.update({'compare_relation': _identity_relation(node, compare_id)}) %}
             {%- endif %}
             {%- set instances = instance_macros[node.test_metadata.name](relation=relation, **arguments) %}
-            {%- do selects.append(
-                "select *, cast('" ~ (node.config.severity | lower) ~ "' as " ~ dbt.type_string() ~ ") as severity from ("
-                ~ instances ~ ") as identity_" ~ loop.index
+            {%- do parts.append(
+                "select " ~ (identity_check_columns()[:-1] | join(', '))
+                ~ ", cast('" ~ (node.config.severity | lower) ~ "' as " ~ dbt.type_string() ~ ") as severity"
+                ~ " from (" ~ instances ~ ") as identity_instances"
             ) %}
         {%- endfor %}
     {%- endif %}
-    {%- if selects %}
-        {{ selects | join('\nunion all\n') }}
-    {%- else %}
-        {#- At parse time, or with no identity declared: the right columns and no rows. -#}
-        select
-            document_id,
-            {{ identity_outcome_columns('', '', '') }},
-            cast(null as {{ dbt.type_string() }}) as severity
-        from (
-            select
-                cast(null as {{ dbt.type_string() }}) as document_id,
-                cast(null as {{ dbt.type_string() }}) as subject,
-                cast(null as {{ dbt.type_string() }}) as measure,
-                0 as expected,
-                0 as actual,
-                0 as tolerance
-        ) as no_identities
-        where false
+    {{ return(parts) }}
+{% endmacro %}
+
+
+{#- fct_identity_checks' post-hook: each identity's instances inserted by their own statement.
+    One statement holding every identity (about 200 kB of SQL) is a plan that Spark takes
+    minutes to analyse and run, and DuckDB's optimiser seconds; one per identity is planned
+    in milliseconds. Returns no SQL: the inserts have run. -#}
+{% macro insert_identity_checks(relation) %}
+    {%- if execute %}
+        {%- for part in identity_check_parts() %}
+            {%- do run_query(
+                "insert into " ~ relation ~ " (" ~ (identity_check_columns() | join(', ')) ~ ") " ~ part
+            ) %}
+        {%- endfor %}
     {%- endif %}
+    {{ return('') }}
+{% endmacro %}
+
+
+{#- The columns of fct_identity_checks and no rows: the table the post-hook fills. -#}
+{% macro identity_checks_shape() %}
+    select
+        document_id,
+        {{ identity_outcome_columns('', '', '') }},
+        cast(null as {{ dbt.type_string() }}) as severity
+    from (
+        select
+            cast(null as {{ dbt.type_string() }}) as document_id,
+            cast(null as {{ dbt.type_string() }}) as subject,
+            cast(null as {{ dbt.type_string() }}) as measure,
+            0 as expected,
+            0 as actual,
+            0 as tolerance
+    ) as no_identities
+    where false
 {% endmacro %}
 
 

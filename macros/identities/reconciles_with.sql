@@ -12,29 +12,12 @@
     {#- A broken identity is a finding about the document: it warns, and the build publishes with the
         document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
     {{ config(severity=identity_severity()) }}
-    {{ return(adapter.dispatch('test_reconciles_with', 'budget_warehouse')(
-        model, compare_model, identity_name, family, tables, expression, compare_expression, subject,
-        match_by, filter, compare_filter, figures_per_row, compare_figures_per_row, only_expected_keys,
-        rounding_step_column
-    )) }}
-{% endtest %}
-
-{% macro default__test_reconciles_with(
-    model, compare_model, identity_name, family, tables, expression, compare_expression, subject,
-    match_by, filter, compare_filter, figures_per_row, compare_figures_per_row, only_expected_keys,
-    rounding_step_column
-) %}
+    {#- The instances are computed once, by fct_identity_checks (identity_check_parts), from
+        this test's own arguments; the test reports those that are broken. -#}
     select *
-    from (
-        {{ identity_reconciliation_instances(
-            model, compare_model, identity_name, family, tables, expression, compare_expression, subject,
-            match_by, filter, compare_filter, figures_per_row, compare_figures_per_row, only_expected_keys,
-            rounding_step_column
-        ) }}
-    ) as instances
-    where status = 'broken'
-{% endmacro %}
-
+    from {{ ref('fct_identity_checks') }}
+    where identity_name = '{{ identity_name }}' and status = 'broken'
+{% endtest %}
 
 {% macro identity_reconciliation_instances(
     relation, compare_relation, identity_name, family, tables, expression, compare_expression, subject,

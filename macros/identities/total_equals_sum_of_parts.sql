@@ -7,23 +7,12 @@
     {#- A broken identity is a finding about the document: it warns, and the build publishes with the
         document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
     {{ config(severity=identity_severity()) }}
-    {{ return(adapter.dispatch('test_total_equals_sum_of_parts', 'budget_warehouse')(
-        model, identity_name, family, tables, total_column, part_columns, subject, row_filter, rounding_step_column
-    )) }}
-{% endtest %}
-
-{% macro default__test_total_equals_sum_of_parts(
-    model, identity_name, family, tables, total_column, part_columns, subject, row_filter, rounding_step_column
-) %}
+    {#- The instances are computed once, by fct_identity_checks (identity_check_parts), from
+        this test's own arguments; the test reports those that are broken. -#}
     select *
-    from (
-        {{ identity_row_instances(
-            model, identity_name, family, tables, total_column, part_columns, subject, row_filter, rounding_step_column
-        ) }}
-    ) as instances
-    where status = 'broken'
-{% endmacro %}
-
+    from {{ ref('fct_identity_checks') }}
+    where identity_name = '{{ identity_name }}' and status = 'broken'
+{% endtest %}
 
 {% macro identity_row_instances(
     relation, identity_name, family, tables, total_column, part_columns, subject,

@@ -1,7 +1,9 @@
 -- Every instance of every accounting identity, per document: what was expected, what the other
 -- figures add up to, the rounding tolerance and whether the identity holds, holds within
 -- rounding, or is broken. The identities are the identity tests declared in the yml files;
--- identity_checks_from_graph reads them, so this table and the tests cannot disagree.
+-- identity_check_parts reads them and the post-hook inserts each one's instances (one
+-- statement per identity: see insert_identity_checks); the identity tests then read their
+-- broken instances from this table, so the table and the tests cannot disagree.
 -- Every model an identity test reads is listed here so that it is built first:
 -- depends_on: {{ ref('stg_disclosure__t02_revenue_by_source') }}
 -- depends_on: {{ ref('stg_disclosure__t03_expenditure_summary') }}
@@ -26,11 +28,13 @@
 -- depends_on: {{ ref('int_national_three_public_pivoted') }}
 -- depends_on: {{ ref('int_national_ledger_lines') }}
 -- depends_on: {{ ref('int_national_revenue_lines_resolved') }}
+{{ config(post_hook="{{ insert_identity_checks(this) }}") }}
+
 with
 
 instances as (
 
-    {{ identity_checks_from_graph() }}
+    {{ identity_checks_shape() }}
 
 ),
 

@@ -192,9 +192,11 @@ def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) ->
     if not run_dbt(project, SPARK_TARGET, "build"):
         print("the Spark build failed: see the log above")
         return 1
-    spark = SparkSession.getActiveSession()
-    if spark is None:
-        raise SparkUnavailable("dbt-spark left no active Spark session")
+    return compare_all(project, SparkSession.builder.getOrCreate())
+
+
+def compare_all(project: Project, spark: Any) -> int:
+    """Print one line per public relation and the tally; 0 when every one is equal."""
     relations = public_relations(project)
     comparisons = [compare(relation, project.candidate, spark) for relation in relations]
     for comparison in comparisons:
@@ -202,6 +204,15 @@ def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) ->
     equal = sum(comparison.equal for comparison in comparisons)
     print(f"marts equal: {equal} of {len(comparisons)}")
     return 0 if comparisons and equal == len(comparisons) else 1
+
+
+def register_tables(project: Project, spark: Any) -> None:
+    """The Parquet tables of an earlier Spark build, in this session's catalog: the in-memory
+    catalog ends with its process, the files stay."""
+    for folder in sorted(spark_warehouse(project).glob("*.db/*")):
+        schema = folder.parent.name.removesuffix(".db")
+        spark.sql(f"create database if not exists {schema}")
+        spark.sql(f"create table if not exists {schema}.{folder.name} using parquet location '{folder}'")
 
 
 def main() -> int:
@@ -213,12 +224,33 @@ def main() -> int:
     )
     parser.add_argument("--work-dir", type=Path, default=Path("build/spark-check"))
     parser.add_argument("documents", nargs="*", default=list(CHECK_DOCUMENTS), help="names in disclosures/")
+    parser.add_argument(
+        "--compare-only", action="store_true", help="compare the marts of the last check's builds again"
+    )
     args = parser.parse_args()
     try:
+        if args.compare_only:
+            return _compare_again(Project(args.work_dir.resolve()))
         return check(Path.cwd(), args.work_dir.resolve(), args.documents)
     except SparkUnavailable as error:
         print(f"error: {error}")
         return 2
+
+
+def _compare_again(project: Project) -> int:
+    require_spark()
+    quiet_spark()
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.sql.catalogImplementation", "in-memory")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.warehouse.dir", str(project.root / "build" / "spark-compare"))
+        .getOrCreate()
+    )
+    register_tables(project, spark)
+    return compare_all(project, spark)
 
 
 if __name__ == "__main__":
