@@ -16,6 +16,7 @@ imported only here, and only when this engine is chosen.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import sys
@@ -79,6 +80,7 @@ def spark_session(remote: str | None = None) -> tuple[SparkSession, bool]:
     for key, value in SESSION_CONF.items():
         builder = builder.config(key, value)
     if remote:
+        _require_connect_client(remote)
         builder = builder.remote(remote)
     else:
         builder = builder.master(os.environ.get(MASTER_VARIABLE, "local[*]"))
@@ -87,14 +89,26 @@ def spark_session(remote: str | None = None) -> tuple[SparkSession, bool]:
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
         session = builder.getOrCreate()
-    except ImportError as error:  # Spark Connect's client needs pandas, pyarrow and grpcio
-        raise EngineUnavailable(f"Spark Connect ({remote}) needs {error.name}: {INSTALL_HINT}") from error
     except Exception as error:  # no Java, or a Java that cannot start Spark
         where = f"reach Spark Connect at {remote}" if remote else "start a local Spark"
         raise EngineUnavailable(f"cannot {where}: {error}; {INSTALL_HINT}") from error
     if not remote:  # Spark's own warnings (native Hadoop, …) are noise next to the summary
         session.sparkContext.setLogLevel("ERROR")
     return session, True
+
+
+CONNECT_CLIENT = ("pandas", "pyarrow", "grpc", "google.protobuf")
+
+
+def _require_connect_client(remote: str) -> None:
+    """Spark Connect's client needs libraries a local session does not; without them pyspark
+    may even exit the process, so they are looked for first."""
+    missing = [name for name in CONNECT_CLIENT if importlib.util.find_spec(name.split(".")[0]) is None]
+    if missing:
+        raise EngineUnavailable(
+            f"--spark-remote {remote} needs the Spark Connect client ({', '.join(missing)} missing): "
+            "pip install 'pyspark[connect]==4.3.0'"
+        )
 
 
 def partitions_for(documents: int) -> int:

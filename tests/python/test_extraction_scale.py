@@ -181,3 +181,17 @@ def test_spark_refuses_and_quarantines_like_the_pool(spark: Any, tmp_path: Path,
     on_spark = _bad_outcome(tmp_path / "spark", capsys, "--engine", "spark")
     assert on_spark == local
     _same_seeds(tmp_path / "local" / "skipped", tmp_path / "spark" / "skipped")
+
+
+def test_spark_connect_without_its_client_names_the_install(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed: `make spark-check` installs the Spark extras")
+    from budget_warehouse import spark_extract
+
+    monkeypatch.setattr(spark_extract, "CONNECT_CLIENT", ("no_such_connect_library",))
+    folder = _bad_folder(tmp_path)
+    assert _extract(folder, tmp_path / "seeds", "--engine", "spark", "--spark-remote", "sc://localhost:1") == 1
+    err = capsys.readouterr().err
+    assert "needs the Spark Connect client (no_such_connect_library missing)" in err
+    assert not (tmp_path / "seeds").exists()
