@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import yaml
 
 from budget_warehouse import warehouse
 from budget_warehouse.warehouse import Project
@@ -107,8 +110,17 @@ def run_dbt(project: Project, target: str, *args: str) -> bool:
     os.environ.update(environment)
     try:
         result = dbtRunner().invoke(
-            [*args, "--target", target, "--project-dir", str(project.root), "--profiles-dir", str(project.root),
-             "--target-path", str(project.root / f"target-{target}")]
+            [
+                *args,
+                "--target",
+                target,
+                "--project-dir",
+                str(project.root),
+                "--profiles-dir",
+                str(project.root),
+                "--target-path",
+                str(project.root / f"target-{target}"),
+            ]
         )
     finally:
         for name, value in saved.items():
@@ -159,7 +171,11 @@ def compare(relation: str, duckdb_file: Path, spark: Any) -> MartComparison:
     frame = spark.table(relation)
     if [name.lower() for name in frame.columns] != [name.lower() for name in duckdb_columns]:
         return MartComparison(
-            relation, sum(duckdb_rows.values()), frame.count(), (), (),
+            relation,
+            sum(duckdb_rows.values()),
+            frame.count(),
+            (),
+            (),
             f"columns differ: DuckDB {duckdb_columns}, Spark {frame.columns}",
         )
     spark_rows = _rows(tuple(row) for row in frame.collect())
@@ -172,27 +188,56 @@ def compare(relation: str, duckdb_file: Path, spark: Any) -> MartComparison:
     )
 
 
-def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) -> int:
-    """Build ``documents`` on both engines, run every test on each, compare every public
-    relation; 0 when all are equal. The DuckDB build goes first: it is the reference."""
-    require_spark()
-    quiet_spark()
+_ENV_VAR = re.compile(r"""\{\{\s*env_var\(\s*'([^']+)'\s*(?:,\s*'([^']*)'\s*)?\)\s*\}\}""")
+
+
+def profile_session_settings(project: Project, target: str = SPARK_TARGET) -> dict[str, str]:
+    """The Spark settings of a profiles.yml target, env_var() resolved as dbt would: the one
+    session of a check (extraction, then dbt) is created with them, since Spark fixes its
+    static settings (catalog, warehouse folder) when the first session starts."""
+    profile = yaml.safe_load((project.root / "profiles.yml").read_text(encoding="utf-8"))
+    settings = profile["budget_warehouse"]["outputs"][target]["server_side_parameters"]
+    return {
+        key: _ENV_VAR.sub(lambda match: os.environ.get(match[1], match[2] or ""), str(value))
+        for key, value in settings.items()
+    }
+
+
+def start_session(project: Project) -> Any:
+    """The session every step of the check shares, in this process."""
     from pyspark.sql import SparkSession
 
+    # Executors' Python workers (extraction) run this interpreter, with this package.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ["BUDGET_WAREHOUSE_SPARK_WAREHOUSE"] = str(spark_warehouse(project))
+    builder = SparkSession.builder.appName("budget-warehouse spark-check")
+    for key, value in profile_session_settings(project).items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) -> int:
+    """Extract ``documents`` on Spark, build them on both engines with every test, compare every
+    public relation; 0 when all are equal. The DuckDB build is the reference."""
+    require_spark()
+    quiet_spark()
     from budget_warehouse.extract import extract_folder
 
     project = prepare(repo, work, documents)
-    print(extract_folder(project.root / "disclosures", project.seeds))
+    shutil.rmtree(spark_warehouse(project), ignore_errors=True)
+    spark = start_session(project)
+    print(extract_folder(project.root / "disclosures", project.seeds, engine="spark"))
     project.candidate.parent.mkdir(parents=True, exist_ok=True)
     # DuckDB in its own process: nothing of it stays open (or registered) beside Spark's.
     if warehouse.run_dbt(project, "build") != 0:
         print("the DuckDB build failed: see the log above")
         return 1
-    shutil.rmtree(spark_warehouse(project), ignore_errors=True)
     if not run_dbt(project, SPARK_TARGET, "build"):
         print("the Spark build failed: see the log above")
         return 1
-    return compare_all(project, SparkSession.builder.getOrCreate())
+    return compare_all(project, spark)
 
 
 def compare_all(project: Project, spark: Any) -> int:
