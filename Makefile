@@ -44,8 +44,10 @@ $(JAVA):
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q openjdk-17-jre-headless
 
 ## spark-check: build the seed document and two real PDFs on DuckDB and on a local Spark (every
-## seed, model and test on both), then compare every mart row for row: prints `marts equal: N of N`
+## seed, model and test on both), then compare every mart row for row: prints `marts equal: N of N`.
+## First the tests marked `spark` (extraction on Spark), which `make test` skips without pyspark.
 spark-check: $(SPARK_INSTALLED) $(JAVA)
+	$(BIN)/pytest -m spark
 	$(BIN)/python -m budget_warehouse.spark
 
 lint: $(INSTALLED)
