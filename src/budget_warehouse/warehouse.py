@@ -112,7 +112,7 @@ def recover(project: Project) -> list[str]:
 DBT_FLAGS = ("--log-level-file", "info")
 
 
-def run_dbt(project: Project, *args: str, lock_fd: int | None = None) -> int:
+def run_dbt(project: Project, *args: str, lock_fd: int | None = None, callbacks: list | None = None) -> int:
     """dbt in this process, through dbtRunner. One process saves the interpreter start and
     dbt's imports (seconds of a one-document build), and it makes the guarantees the child
     needed moot: dbt runs on a thread of the process that holds the build lock, so it holds
@@ -125,7 +125,7 @@ def run_dbt(project: Project, *args: str, lock_fd: int | None = None) -> int:
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     try:
-        result = dbtRunner().invoke(
+        result = dbtRunner(callbacks=callbacks or []).invoke(
             [*args, "--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS]
         )
     finally:
@@ -184,6 +184,26 @@ def partial_parse_of(project: Project, mode: str) -> Iterator[None]:
             shutil.copyfile(current, kept)
 
 
+class ModelInserts:
+    """dbt callback: the inserts models ran besides their own statement (post-hooks, such as
+    fct_identity_checks filling itself one identity at a time), which the manifest keeps only
+    unrendered; written to target/executed_by_models.json for the benchmark's floor."""
+
+    def __init__(self) -> None:
+        self.executed: list[list[str]] = []
+
+    def __call__(self, event) -> None:  # dbt's EventMsg
+        if event.info.name == "SQLQuery" and event.data.node_info.unique_id.startswith("model."):
+            sql = event.data.sql
+            body = sql.split("*/", 1)[1] if sql.lstrip().startswith("/*") else sql
+            if body.lstrip().startswith("insert into ") and "__dbt_tmp" not in body.split("(", 1)[0]:
+                self.executed.append([event.data.node_info.unique_id, sql])
+
+    def write(self, project: Project) -> None:
+        if project.target.is_dir():
+            (project.target / "executed_by_models.json").write_text(json.dumps(self.executed), encoding="utf-8")
+
+
 def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | None = None) -> None:
     """Build a fresh candidate from the seeds and run every dbt test on it. A broken accounting
     identity is a warning (the document is flagged) unless ``strict``, where it fails the build."""
@@ -193,8 +213,10 @@ def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | No
     strictness = ["--vars", "{strict: true}"] if strict else []
     faults.crash_point("dbt starting")
     started = time.perf_counter()
+    inserts = ModelInserts()
     with partial_parse_of(project, "strict" if strict else "default"):
-        status = run_dbt(project, "build", *strictness, lock_fd=lock_fd)
+        status = run_dbt(project, "build", *strictness, lock_fd=lock_fd, callbacks=[inserts])
+    inserts.write(project)
     for name, seconds in timings.dbt_phases(project.target / "run_results.json", time.perf_counter() - started):
         timings.record(name, seconds)
     if status != 0:
