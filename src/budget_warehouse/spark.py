@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from budget_warehouse import warehouse
 from budget_warehouse.warehouse import Project
