@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract bench docs docs-serve report clean spark-check
+.PHONY: build test lint pytest extract bench docs docs-serve report clean spark-check spark-bench
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -68,6 +68,11 @@ pytest: $(INSTALLED) $(CHROMIUM) $(CJK_FONT)
 BENCH_SIZES := 1 100 1000 $(if $(LARGE),10000)
 bench: $(INSTALLED)
 	$(BIN)/budget-warehouse bench --sizes $(BENCH_SIZES) --large-document-mb 10 50 $(if $(REPEAT),--repeat $(REPEAT))
+	$(if $(SPARK),$(MAKE) spark-bench)
+
+## spark-bench: 1 and 1,000 synthetic documents extracted and built on local Spark (`make bench SPARK=1`)
+spark-bench: $(SPARK_INSTALLED) $(JAVA)
+	$(BIN)/python -m budget_warehouse.spark --work-dir build/spark-bench --bench 1 1000
 
 ## docs: the dbt documentation site as one static page, target/static_index.html. The catalog
 ## is read from a copy of the published warehouse, so readers of the real one are not locked out.
