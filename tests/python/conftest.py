@@ -1,16 +1,96 @@
 from __future__ import annotations
 
+import copy
+import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
+import budget_warehouse.extract
 from budget_warehouse.cli import main
 from budget_warehouse.document import ExtractedDocument, extract_document
+from budget_warehouse.extract import DocumentRows
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DOCUMENT = REPO / "disclosures" / "000_e2c6e97a9772fe89.txt"
+
+
+# --- PDFs are read once a session ------------------------------------------------------------------------------------
+# Reading a PDF costs about 0.1 s a page (the eight committed ones: half a minute of CPU), and many tests build a
+# project holding the same PDFs. Each PDF's extracted rows are kept by its bytes and name, and a build that meets
+# the same bytes again takes them from here instead of reading the file again. Only documents that were read
+# without an error are kept, so every refusal and every changed PDF (a different digest) is still read. The
+# modules that compare extraction engines with each other read every file themselves.
+_EXTRACTED: dict[tuple[str, str], DocumentRows] = {}
+READS_EVERY_FILE = {"test_extraction_scale", "test_spark_compare"}
+_reading = {"once": True}
+
+
+def _key(path: Path) -> tuple[str, str]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.name
+
+
+def _shown_as(rows: DocumentRows, display_path: str) -> DocumentRows:
+    """A copy of kept rows as if read from ``display_path`` (the warnings name the file)."""
+    again = copy.deepcopy(rows)
+    again.warnings = [warning.replace(rows.path, display_path) for warning in again.warnings]
+    again.path = display_path
+    return again
+
+
+def _cached_results(read):
+    def results(files: list[Path], progress: bool, workers: int | None = None):
+        if not _reading["once"]:
+            yield from read(files, progress, workers)
+            return
+        kept = {path: _EXTRACTED.get(_key(path)) for path in files if path.suffix.lower() == ".pdf"}
+        unread = [path for path in files if kept.get(path) is None]
+        fresh = read(unread, progress, workers) if unread else iter(())
+        try:
+            for path in files:
+                if kept.get(path) is not None:
+                    yield path, _shown_as(kept[path], str(path))
+                    continue
+                read_path, result = next(fresh)
+                assert read_path == path
+                if path.suffix.lower() == ".pdf" and result.error is None:
+                    _EXTRACTED[_key(path)] = copy.deepcopy(result)
+                yield path, result
+        finally:
+            fresh.close()
+
+    return results
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdfs_read_once() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            budget_warehouse.extract, "_local_results", _cached_results(budget_warehouse.extract._local_results)
+        )
+        yield
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pdfs_read_once_here(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Module-scoped and autouse, so it is in place before the module's own fixtures build anything."""
+    _reading["once"] = request.module.__name__ not in READS_EVERY_FILE
+    yield
+    _reading["once"] = True
+
+
+def extracted_pdf_document(path: Path):
+    """The document record of a PDF: from the session's kept rows when a build already read the
+    same bytes, else read now (and kept)."""
+    kept = _EXTRACTED.get(_key(path))
+    if kept is None:
+        ((_, kept),) = list(budget_warehouse.extract._local_results([path], False, 1))
+        if kept.error is not None:
+            raise kept.refusal()
+    return kept.document
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +167,19 @@ def candidate(project: Path):
 def warehouse(project: Path):
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         yield connection
+
+
+# --- markers --------------------------------------------------------------------------------------------------------
+# `slow`: the test needs a dbt build (the session's, or one of its own). Only for choosing what to run while
+# working (`pytest -m "not slow"` runs the extractor's tests in seconds); `make test` runs everything.
+BUILDS_OF_THEIR_OWN = {"test_identity_mutations", "test_layout_variants", "test_publishing", "test_real_pdfs"}
+SESSION_BUILD = {"project", "candidate", "warehouse"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        if SESSION_BUILD & set(getattr(item, "fixturenames", ())) or (
+            module is not None and module.__name__ in BUILDS_OF_THEIR_OWN
+        ):
+            item.add_marker(pytest.mark.slow)
