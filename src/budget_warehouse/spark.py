@@ -29,8 +29,6 @@ from budget_warehouse import warehouse
 from budget_warehouse.warehouse import Project
 
 SPARK_TARGET = "spark"
-# What the check copies into its scratch project; disclosures and seeds are written anew.
-PROJECT_FILES = (".dbtignore", "dbt_project.yml", "profiles.yml", "models", "macros", "docs", "tests/dbt")
 # The markdown seed document, one budget and one final account, as published in PDF.
 CHECK_DOCUMENTS = (
     "000_e2c6e97a9772fe89.txt",
@@ -83,16 +81,10 @@ def require_spark() -> None:
 
 def prepare(repo: Path, root: Path, documents: Iterable[str] = CHECK_DOCUMENTS) -> Project:
     """A scratch copy of the project holding only ``documents`` (names in repo/disclosures)."""
-    if root.exists():
-        shutil.rmtree(root)
-    for name in (*PROJECT_FILES, "seeds/reference", "seeds/_seeds.yml"):
-        source, target = repo / name, root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
-    (root / "disclosures").mkdir()
+    from budget_warehouse import bench
+
+    bench.prepare(repo, root, documents=0, seed=0)
+    shutil.copy2(repo / "seeds" / "_seeds.yml", root / "seeds" / "_seeds.yml")
     for name in documents:
         shutil.copy2(repo / "disclosures" / name, root / "disclosures" / name)
     return Project(root)
@@ -294,7 +286,6 @@ def bench(repo: Path, work: Path, sizes: Sequence[int], seed: int = 20200101) ->
     results = []
     for documents in sizes:
         root = duckdb_bench.prepare(repo, work / f"spark-n{documents}", documents, seed)
-        (root / "seeds" / "_seeds.yml").write_bytes((repo / "seeds" / "_seeds.yml").read_bytes())
         timings: list[str] = []
         measured = duckdb_bench.measure(
             [sys.executable, "-m", "budget_warehouse.spark", "--build-once", str(root)], output=timings
