@@ -56,8 +56,11 @@ lint: $(INSTALLED)
 	mkdir -p build
 	$(BIN)/sqlfluff lint models tests/dbt
 
+# The tests marked `spark` start a JVM (two minutes here) and belong to `make spark-check`, which runs them
+# first: without pyspark they skip anyway, so deselecting them keeps `make test` the same with or without
+# the Spark extras installed. The slowest tests are listed at the end.
 pytest: $(INSTALLED) $(CHROMIUM) $(CJK_FONT)
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not spark" --durations=15
 
 ## bench: the whole `budget-warehouse build` of the seed document (median of 3) against the
 ## same SQL as one DuckDB script; then extraction and dbt build time and memory for 1, 100 and
