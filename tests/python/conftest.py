@@ -176,28 +176,10 @@ BUILDS_OF_THEIR_OWN = {"test_identity_mutations", "test_layout_variants", "test_
 SESSION_BUILD = {"project", "candidate", "warehouse"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        module = getattr(item, "module", None)
-        if SESSION_BUILD & set(getattr(item, "fixturenames", ())) or (
-            module is not None and module.__name__ in BUILDS_OF_THEIR_OWN
-        ):
-            item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(xdist_group_of(item)))
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "xdist_group: (pytest-xdist) run these tests in one worker")
-
-
-def xdist_group_of(item: pytest.Item) -> str:
-    """With `pytest -n 2 --dist loadgroup`: every test of the session's build in one worker, which
-    builds it once (and keeps the PDFs it read for test_committed_seeds and test_real_pdfs); every
-    other module in one worker, so that a module's own build is not made twice."""
-    module = item.module.__name__ if getattr(item, "module", None) is not None else item.nodeid
-    if SESSION_BUILD & set(getattr(item, "fixturenames", ())) or module in SHARES_THE_SESSION_BUILD:
-        return "session-build"
-    return module
-
-
-SHARES_THE_SESSION_BUILD = {"test_committed_seeds", "test_real_pdfs", "test_serving", "test_warehouse_build"}
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Marked as collected, before any plugin's pytest_collection_modifyitems (-m) reads the marks."""
+    module = getattr(item, "module", None)
+    if SESSION_BUILD & set(getattr(item, "fixturenames", ())) or (
+        module is not None and module.__name__ in BUILDS_OF_THEIR_OWN
+    ):
+        item.add_marker(pytest.mark.slow)
