@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test lint pytest extract bench docs docs-serve report clean spark-check spark-bench
+.PHONY: help build test lint pytest extract bench docs docs-serve report clean spark-check spark-bench
+.DEFAULT_GOAL := help
+
+## help: this list (the targets and what they do)
+help:
+	@sed -n 's/^## \([a-z-]*\): /\1\t/p' $(MAKEFILE_LIST) | expand -t 14
 
 # The virtualenv is rebuilt whenever the pins change.
 $(INSTALLED): requirements.lock pyproject.toml
