@@ -26,6 +26,8 @@ import duckdb
 import yaml  # type: ignore[import-untyped]
 
 from budget_warehouse import warehouse
+from budget_warehouse.errors import EngineUnavailable
+from budget_warehouse.spark_extract import INSTALL_HINT, require_pyspark
 from budget_warehouse.warehouse import Project
 
 SPARK_TARGET = "spark"
@@ -36,10 +38,6 @@ CHECK_DOCUMENTS = (
     "shanghai-putuo-caizhengju-2024-final.pdf",
 )
 PUBLIC_SCHEMAS = ("marts", "reconciliation")
-
-
-class SparkUnavailable(RuntimeError):
-    """pyspark or dbt-spark is not installed: `make spark-check` installs the pinned extras."""
 
 
 @dataclass(frozen=True)
@@ -69,14 +67,12 @@ class MartComparison:
 
 
 def require_spark() -> None:
+    """pyspark (as extraction on Spark needs it) and dbt-spark, or EngineUnavailable."""
+    require_pyspark()
     try:
         import dbt.adapters.spark  # noqa: F401
-        import pyspark  # noqa: F401
     except ImportError as error:
-        raise SparkUnavailable(
-            f"{error.name} is not installed: `make spark-check` installs pyspark and dbt-spark "
-            "(requirements-spark.lock) and Java 17"
-        ) from error
+        raise EngineUnavailable(f"dbt-spark is not installed: {INSTALL_HINT}") from error
 
 
 def prepare(repo: Path, root: Path, documents: Iterable[str] = CHECK_DOCUMENTS) -> Project:
@@ -91,36 +87,11 @@ def prepare(repo: Path, root: Path, documents: Iterable[str] = CHECK_DOCUMENTS) 
 
 
 def run_dbt(project: Project, target: str, *args: str) -> bool:
-    """dbt in this process: on Spark the first command starts the JVM and later ones reuse it."""
-    from dbt.cli.main import dbtRunner
-
-    environment = {
-        "BUDGET_WAREHOUSE_BUILD_DB": str(project.candidate),
-        "BUDGET_WAREHOUSE_SPARK_WAREHOUSE": str(spark_warehouse(project)),
-    }
-    saved = {name: os.environ.get(name) for name in environment}
-    os.environ.update(environment)
-    try:
-        result = dbtRunner().invoke(
-            [
-                *args,
-                "--target",
-                target,
-                "--project-dir",
-                str(project.root),
-                "--profiles-dir",
-                str(project.root),
-                "--target-path",
-                str(project.root / f"target-{target}"),
-            ]
-        )
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    return bool(result.success)
+    """The build's own dbt runner (in this process, so the JVM starts once) on ``target``, with
+    its own target folder: the DuckDB build's manifest stays the reference for the comparison.
+    The Spark session's warehouse folder is set by start_session."""
+    target_path = str(project.root / f"target-{target}")
+    return warehouse.run_dbt(project, *args, "--target", target, "--target-path", target_path) == 0
 
 
 def spark_warehouse(project: Project) -> Path:
@@ -135,7 +106,7 @@ def quiet_spark() -> None:
 
 def public_relations(project: Project) -> list[str]:
     """schema.name of every table model in the public schemas, from the DuckDB build's manifest."""
-    manifest = json.loads((project.target / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((project.root / "target-dev" / "manifest.json").read_text(encoding="utf-8"))
     return sorted(
         f"{node['schema']}.{node['alias']}"
         for node in manifest["nodes"].values()
@@ -222,8 +193,8 @@ def check(repo: Path, work: Path, documents: Sequence[str] = CHECK_DOCUMENTS) ->
     spark = start_session(project)
     print(extract_folder(project.root / "disclosures", project.seeds, engine="spark"))
     project.candidate.parent.mkdir(parents=True, exist_ok=True)
-    # DuckDB in its own process: nothing of it stays open (or registered) beside Spark's.
-    if warehouse.run_dbt(project, "build") != 0:
+    # The reference; run_dbt closes DuckDB when dbt is done, so the comparison can read it.
+    if not run_dbt(project, "dev", "build"):
         print("the DuckDB build failed: see the log above")
         return 1
     if not run_dbt(project, SPARK_TARGET, "build"):
@@ -331,7 +302,7 @@ def main() -> int:
         if args.compare_only:
             return _compare_again(Project(args.work_dir.resolve()))
         return check(Path.cwd(), args.work_dir.resolve(), args.documents)
-    except SparkUnavailable as error:
+    except EngineUnavailable as error:
         print(f"error: {error}")
         return 2
 
@@ -339,15 +310,7 @@ def main() -> int:
 def _compare_again(project: Project) -> int:
     require_spark()
     quiet_spark()
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.warehouse.dir", str(project.root / "build" / "spark-compare"))
-        .getOrCreate()
-    )
+    spark = start_session(project)
     register_tables(project, spark)
     return compare_all(project, spark)
 
