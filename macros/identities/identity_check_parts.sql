@@ -94,3 +94,12 @@
         database=target_node.database, schema=target_node.schema, identifier=target_node.alias
     )) }}
 {% endmacro %}
+
+
+{#- What an identity test reports: its identity's broken instances, which fct_identity_checks
+    computed once from the test's own arguments (identity_check_parts). -#}
+{% macro broken_identity_instances(identity_name) %}
+    select *
+    from {{ ref('fct_identity_checks') }}
+    where identity_name = '{{ identity_name }}' and status = 'broken'
+{% endmacro %}

@@ -28,11 +28,7 @@
     {#- A broken identity is a finding about the document: it warns, and the build publishes with the
         document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
     {{ config(severity=identity_severity()) }}
-    {#- The instances are computed once, by fct_identity_checks (identity_check_parts), from
-        this test's own arguments; the test reports those that are broken. -#}
-    select *
-    from {{ ref('fct_identity_checks') }}
-    where identity_name = '{{ identity_name }}' and status = 'broken'
+    {{ broken_identity_instances(identity_name) }}
 {% endtest %}
 
 {% macro identity_hierarchy_instances(
