@@ -9,30 +9,8 @@
     Rows matching root_filter form the root; rows without a parent hang under it. Only parents
     matching parent_filter are checked (all by default). Parents left blank are not checked:
     the template leaves 款 totals blank in 表7. -#}
-{% test parent_equals_sum_of_children(
-    model,
-    identity_name,
-    family,
-    tables,
-    amount_columns,
-    subject,
-    node_column=none,
-    parent_column=none,
-    code_prefix=false,
-    root_filter=none,
-    row_filter=none,
-    parent_filter=none,
-    group_by=['document_id'],
-    rounding_step_column='rounding_step'
-) %}
-    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
-        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
-    {{ config(severity=identity_severity()) }}
-    {{ broken_identity_instances(identity_name) }}
-{% endtest %}
-
-{% macro identity_hierarchy_instances(
-    relation, identity_name, family, tables, amount_columns, subject, node_column=none, parent_column=none,
+{% macro parent_equals_sum_of_children(
+    relation, identity_name, tables, amount_columns, subject, node_column=none, parent_column=none,
     code_prefix=false, root_filter=none, row_filter=none, parent_filter=none, group_by=['document_id'],
     rounding_step_column='rounding_step'
 ) %}
@@ -164,6 +142,6 @@
 
     select
         document_id,
-        {{ identity_outcome_columns(identity_name, family, tables) }}
+        {{ identity_outcome_columns(identity_name, tables) }}
     from instances
 {% endmacro %}

@@ -1,22 +1,11 @@
 {#- Cross-table identity: for each document (and each value of match_by), the sum of
-    `expression` over the model equals the sum of `compare_expression` over compare_model.
+    `expression` over relation equals the sum of `compare_expression` over compare_relation.
     A key that one side does not publish counts as 0 there, unless only_expected_keys limits
-    the check to the keys of the model (表14 has forms for some of 表13's projects only).
+    the check to the keys of relation (表14 has forms for some of 表13's projects only).
     figures_per_row says how many published figures one row's expression adds up, for the
     rounding tolerance. -#}
-{% test reconciles_with(
-    model, compare_model, identity_name, family, tables, expression, compare_expression, subject,
-    match_by=[], filter=none, compare_filter=none, figures_per_row=1, compare_figures_per_row=1,
-    only_expected_keys=false, rounding_step_column='rounding_step'
-) %}
-    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
-        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
-    {{ config(severity=identity_severity()) }}
-    {{ broken_identity_instances(identity_name) }}
-{% endtest %}
-
-{% macro identity_reconciliation_instances(
-    relation, compare_relation, identity_name, family, tables, expression, compare_expression, subject,
+{% macro reconciles_with(
+    relation, compare_relation, identity_name, tables, expression, compare_expression, subject,
     match_by=[], filter=none, compare_filter=none, figures_per_row=1, compare_figures_per_row=1,
     only_expected_keys=false, rounding_step_column='rounding_step'
 ) %}
@@ -79,6 +68,6 @@
 
     select
         document_id,
-        {{ identity_outcome_columns(identity_name, family, tables) }}
+        {{ identity_outcome_columns(identity_name, tables) }}
     from instances
 {% endmacro %}

@@ -1,17 +1,7 @@
 {#- Row identity: in each row where the total is published, it equals the sum of the part
     columns (blank parts count as 0 and are not counted as figures). -#}
-{% test total_equals_sum_of_parts(
-    model, identity_name, family, tables, total_column, part_columns, subject,
-    row_filter=none, rounding_step_column='rounding_step'
-) %}
-    {#- A broken identity is a finding about the document: it warns, and the build publishes with the
-        document flagged, unless the build is strict (`budget-warehouse build --strict`). -#}
-    {{ config(severity=identity_severity()) }}
-    {{ broken_identity_instances(identity_name) }}
-{% endtest %}
-
-{% macro identity_row_instances(
-    relation, identity_name, family, tables, total_column, part_columns, subject,
+{% macro total_equals_sum_of_parts(
+    relation, identity_name, tables, total_column, part_columns, subject,
     row_filter=none, rounding_step_column='rounding_step'
 ) %}
     with
@@ -36,6 +26,6 @@
 
     select
         document_id,
-        {{ identity_outcome_columns(identity_name, family, tables) }}
+        {{ identity_outcome_columns(identity_name, tables) }}
     from instances
 {% endmacro %}
