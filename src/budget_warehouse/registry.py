@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from budget_warehouse.tables import expenditure, funding, ledgers, performance, procurement, three_public
+from budget_warehouse.tables import (
+    expenditure,
+    funding,
+    ledgers,
+    performance,
+    performance_forms,
+    procurement,
+    three_public,
+)
 from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.funding import FUNDING_COLUMNS
 
@@ -120,45 +128,17 @@ TABLES: tuple[TableKind, ...] = (
     TableKind(
         14,
         "t14_project_performance_targets",
-        performance.PROJECT_FORM_TITLE,
-        performance.parse_project_targets,
-        (
-            "form_number",
-            "section",
-            "source_column_number",
-            "label",
-            "value_text",
-            "amount",
-            "is_continuation",
-            "indicator_level_1",
-            "indicator_level_2",
-            "indicator_name",
-            "target_value",
-            "target_source",
-        ),
+        performance_forms.PROJECT_FORM_TITLE,
+        performance_forms.parse_project_targets,
+        performance_forms.PROJECT_TARGET_COLUMNS,
         default_unit="元",
     ),
     TableKind(
         15,
         "t15_department_performance_targets",
-        performance.DEPARTMENT_FORM_TITLE,
-        performance.parse_department_targets,
-        (
-            "section",
-            "source_column_number",
-            "label",
-            "value_text",
-            "task_name",
-            "task_content",
-            "total_amount",
-            "fiscal_amount",
-            "other_amount",
-            "indicator_level_1",
-            "indicator_level_2",
-            "indicator_level_3",
-            "target_value",
-            "is_realigned",
-        ),
+        performance_forms.DEPARTMENT_FORM_TITLE,
+        performance_forms.parse_department_targets,
+        performance_forms.DEPARTMENT_TARGET_COLUMNS,
     ),
 )
 
