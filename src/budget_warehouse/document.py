@@ -19,14 +19,46 @@ _YEAR_ATTRIBUTE = re.compile(r"(\d{4})年度")
 _REVISION = re.compile(r"^(?:修订版本|修订|revision)\s*[:：]\s*(\d+)\s*$", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class DocumentIdentity:
+    """Which document a file is, fixed once its template has recognised it: every seed row of
+    the document is keyed by it, so nothing may change it afterwards. Two files with the same
+    department, fiscal year, phase and scope are revisions of one document (``revision`` says
+    which is newer); ``document_id`` tells the files apart by their bytes."""
+
+    document_id: str
+    department_name: str
+    fiscal_year: int
+    phase: str
+    scope: str
+    revision: int
+
+    def key(self) -> Record:
+        """The columns every seed row of the document starts with."""
+        return {
+            "document_id": self.document_id,
+            "department_name": self.department_name,
+            "fiscal_year": str(self.fiscal_year),
+        }
+
+    def record(self) -> Record:
+        """The identity as the documents seed writes it."""
+        return {**self.key(), "phase": self.phase, "scope": self.scope, "revision": str(self.revision)}
+
+
 @dataclass
 class ExtractedDocument:
-    """Everything one file contributes to the seeds, keyed by seed name."""
+    """Everything one file contributes to the seeds, keyed by seed name.
+
+    ``document`` is the file's row of the documents seed: its identity columns plus what
+    resolving revisions fills in later (``is_current``, ``superseded_by_document_id``).
+    ``identity`` is None only for a template that still writes that row by hand."""
 
     path: Path
     document: Record
     rows: dict[str, list[Record]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    identity: DocumentIdentity | None = None
 
     @property
     def row_count(self) -> int:
@@ -108,53 +140,51 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
     revision = next((int(m.group(1)) for _, line in preamble if (m := _REVISION.match(line))), 0)
     sources = _group(shown, fragments)
     parsed = {number: BY_NUMBER[number].parse(source) for number, source in sources.items()}
-    document_id = hashlib.sha256(raw).hexdigest()[:16]
-    department = _department(shown, sources)
-    year = _fiscal_year(shown, parsed)
+    digest = hashlib.sha256(raw).hexdigest()
+    identity = DocumentIdentity(
+        document_id=digest[:16],
+        department_name=_department(shown, sources),
+        fiscal_year=_fiscal_year(shown, parsed),
+        phase=_phase(sources),
+        # The Shenzhen template is a department's budget.
+        scope="部门",
+        revision=revision,
+    )
     document: Record = {
-        "document_id": document_id,
-        "department_name": department,
-        "fiscal_year": str(year),
-        "phase": _phase(sources),
-        "revision": str(revision),
+        **identity.record(),
         "is_current": "true",
         "superseded_by_document_id": None,
         "source_file": shown.name,
-        "source_sha256": hashlib.sha256(raw).hexdigest(),
+        "source_sha256": digest,
         "table_count": str(len(sources)),
         "template": TEMPLATE_NAME,
-        # The Shenzhen template is a department's budget, in 万元 (表14 alone in 元).
-        "scope": "部门",
+        # In 万元, though 表14 alone is in 元.
         "amount_unit": "万元",
         "page_count": None,
     }
-    extracted = ExtractedDocument(path=shown, document=document)
+    extracted = ExtractedDocument(path=shown, document=document, identity=identity)
     extracted.rows["documents"] = [document]
     extracted.rows["document_tables"] = []
     extracted.rows["document_notes"] = []
     for kind in TABLES:
-        _add_table(extracted, kind, sources[kind.number], parsed[kind.number])
+        _add_table(extracted, identity, kind, sources[kind.number], parsed[kind.number])
         extracted.warnings.extend(f"{shown}: {warning}" for warning in parsed[kind.number].warnings)
     return extracted
 
 
-def _add_table(extracted: ExtractedDocument, kind: TableKind, source: TableSource, parsed: ParsedTable) -> None:
-    document = extracted.document
+def _add_table(
+    extracted: ExtractedDocument, identity: DocumentIdentity, kind: TableKind, source: TableSource, parsed: ParsedTable
+) -> None:
     unit = parsed.unit or next((f.unit for f in source.fragments if f.unit), None) or kind.default_unit
     unit = unit.strip()
     precision = str(parsed.precision)
-    key = {
-        "document_id": document["document_id"],
-        "department_name": document["department_name"],
-        "fiscal_year": document["fiscal_year"],
-        "table_number": str(kind.number),
-    }
+    key = {**identity.key(), "table_number": str(kind.number)}
     extracted.rows[kind.seed_name] = [
         {**key, **record, "amount_unit": unit, "amount_precision": precision} for record in parsed.records
     ]
     extracted.rows["document_tables"].append(
         {
-            "document_id": document["document_id"],
+            "document_id": identity.document_id,
             "table_number": str(kind.number),
             "seed_name": kind.seed_name,
             "table_title": _title(source.fragments[0]),
@@ -169,7 +199,7 @@ def _add_table(extracted: ExtractedDocument, kind: TableKind, source: TableSourc
     for line_number, note in sorted(notes):
         extracted.rows["document_notes"].append(
             {
-                "document_id": document["document_id"],
+                "document_id": identity.document_id,
                 "table_number": str(kind.number),
                 "source_line_number": str(line_number),
                 "note_text": note,

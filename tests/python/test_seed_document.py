@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from budget_warehouse.document import ExtractedDocument
+from dataclasses import FrozenInstanceError
+
+import pytest
+
+from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.registry import TABLES
 
 
@@ -17,6 +21,20 @@ def test_document_identity(seed_document: ExtractedDocument) -> None:
     assert document["phase"] == "预算"
     assert document["document_id"] == document["source_sha256"][:16]
     assert document["table_count"] == "15"
+    assert seed_document.identity == DocumentIdentity(
+        document_id=document["document_id"] or "",
+        department_name="深圳市龙华区政务服务数据管理局",
+        fiscal_year=2020,
+        phase="预算",
+        scope="部门",
+        revision=0,
+    )
+
+
+def test_the_identity_cannot_change_after_recognition(seed_document: ExtractedDocument) -> None:
+    # Every seed row is keyed by it: a change after the rows are written would orphan them.
+    with pytest.raises(FrozenInstanceError):
+        seed_document.identity.fiscal_year = 2021  # type: ignore[misc, union-attr]
 
 
 def test_all_fifteen_tables_are_recorded_even_when_empty(seed_document: ExtractedDocument) -> None:
