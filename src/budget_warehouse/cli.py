@@ -29,7 +29,13 @@ from budget_warehouse.warehouse import (
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budget-warehouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+    _add_extract(commands)
+    _add_build(commands)
+    _add_metrics(commands)
+    return parser
 
+
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser("extract", help="extract every disclosure into seed CSVs")
     extract.add_argument("--input", type=Path, default=Path("disclosures"), help="folder of disclosure documents")
     extract.add_argument("--output", type=Path, default=Path("seeds/disclosure"), help="seed folder to replace")
@@ -46,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_quarantine_options(extract)
 
+
+def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
     build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
     build.add_argument("--no-publish", action="store_true", help="build and test the candidate only")
@@ -61,6 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_quarantine_options(build)
 
+
+def _add_metrics(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     metrics = commands.add_parser(
         "metrics",
         help="answer a metric of the semantic layer from the published warehouse (MetricFlow)",
@@ -74,28 +84,6 @@ def _parser() -> argparse.ArgumentParser:
         "--filter", action="append", default=[], metavar="NAME=VALUE", help="keep only rows where NAME is VALUE"
     )
     metrics.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
-
-    bench = commands.add_parser("bench", help="time extraction and dbt build against the raw DuckDB floor")
-    bench.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes to run")
-    bench.add_argument("--work-dir", type=Path, default=Path("build/bench"), help="scratch folder for the corpora")
-    bench.add_argument("--output", type=Path, default=Path("build/bench.json"), help="where to write the results")
-    bench.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus")
-    bench.add_argument(
-        "--large-document-mb",
-        type=float,
-        nargs="*",
-        default=[],
-        metavar="MB",
-        help="also time one document of each size (表4 repeated), to show the build grows linearly",
-    )
-    bench.add_argument(
-        "--repeat",
-        type=int,
-        metavar="N",
-        help="runs of every stage, reported as the median time and the highest peak memory "
-        "(default: 3 up to 1,000 documents, 1 beyond)",
-    )
-    return parser
 
 
 def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
@@ -155,14 +143,6 @@ def main(argv: list[str] | None = None) -> int:
         except UnknownName as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    if args.command == "bench":
-        from budget_warehouse.bench import run  # only the benchmark needs it
-
-        run(
-            Path.cwd(), args.sizes, args.work_dir.resolve(), args.output, args.seed, args.large_document_mb, args.repeat
-        )
-        return 0
-
     project = Project(args.project_dir.resolve())
     if not args.quarantine_report.is_absolute():
         args.quarantine_report = project.root / args.quarantine_report

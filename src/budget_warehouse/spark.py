@@ -27,6 +27,7 @@ import yaml  # type: ignore[import-untyped]
 
 from budget_warehouse import warehouse
 from budget_warehouse.errors import EngineUnavailable
+from budget_warehouse.project import copy_project
 from budget_warehouse.spark_extract import INSTALL_HINT, require_pyspark
 from budget_warehouse.warehouse import Project
 
@@ -76,10 +77,10 @@ def require_spark() -> None:
 
 
 def prepare(repo: Path, root: Path, documents: Iterable[str] = CHECK_DOCUMENTS) -> Project:
-    """A scratch copy of the project holding only ``documents`` (names in repo/disclosures)."""
-    from budget_warehouse import bench
-
-    bench.prepare(repo, root, documents=0, seed=0)
+    """A fresh scratch copy of the project holding only ``documents`` (names in repo/disclosures)."""
+    if root.exists():
+        shutil.rmtree(root)
+    copy_project(repo, root, documents={})
     shutil.copy2(repo / "seeds" / "_seeds.yml", root / "seeds" / "_seeds.yml")
     for name in documents:
         shutil.copy2(repo / "disclosures" / name, root / "disclosures" / name)
@@ -223,59 +224,6 @@ def register_tables(project: Project, spark: Any) -> None:
         spark.sql(f"create table if not exists {schema}.{folder.name} using parquet location '{folder}'")
 
 
-def build_once(root: Path) -> dict[str, float]:
-    """Extract a prepared project's disclosures on Spark and build it there with every test,
-    in this process; seconds per stage. The benchmark runs it once per corpus size."""
-    import time
-
-    require_spark()
-    quiet_spark()
-    from budget_warehouse.extract import extract_folder
-
-    project = Project(root)
-    shutil.rmtree(spark_warehouse(project), ignore_errors=True)
-    started = time.perf_counter()
-    start_session(project)
-    session = time.perf_counter()
-    extract_folder(project.root / "disclosures", project.seeds, engine="spark")
-    extracted = time.perf_counter()
-    if not run_dbt(project, SPARK_TARGET, "build", "--exclude", "test_type:unit"):
-        raise RuntimeError(f"the Spark build of {root} failed")
-    built = time.perf_counter()
-    return {
-        "session_s": round(session - started, 2),
-        "extract_s": round(extracted - session, 2),
-        "build_s": round(built - extracted, 2),
-    }
-
-
-def bench(repo: Path, work: Path, sizes: Sequence[int], seed: int = 20200101) -> list[dict[str, float]]:
-    """For each size, N synthetic documents extracted and built on local Spark in a process of
-    their own (the JVM's start is part of the fixed cost), with the peak memory of its tree."""
-    from budget_warehouse import bench as duckdb_bench
-
-    results = []
-    for documents in sizes:
-        root = duckdb_bench.prepare(repo, work / f"spark-n{documents}", documents, seed)
-        timings: list[str] = []
-        measured = duckdb_bench.measure(
-            [sys.executable, "-m", "budget_warehouse.spark", "--build-once", str(root)], output=timings
-        )
-        stages = json.loads(timings[-1].strip().splitlines()[-1])
-        results.append({"documents": documents, **stages, "total_s": measured.seconds, "peak_mb": measured.peak_mb})
-        print(
-            f"spark  {documents:>6} documents: session {stages['session_s']:6.1f} s  extract "
-            f"{stages['extract_s']:6.1f} s  build {stages['build_s']:6.1f} s  total {measured.seconds:6.1f} s  "
-            f"peak {measured.peak_mb:7.0f} MB",
-            flush=True,
-        )
-    if len(results) > 1:
-        first, last = results[0], results[-1]
-        per_document = (last["total_s"] - first["total_s"]) / (last["documents"] - first["documents"])
-        print(f"spark  marginal cost: {per_document * 1000:.1f} ms a document; fixed {first['total_s']:.0f} s")
-    return results
-
-
 def main() -> int:
     import argparse
 
@@ -288,17 +236,8 @@ def main() -> int:
     parser.add_argument(
         "--compare-only", action="store_true", help="compare the marts of the last check's builds again"
     )
-    parser.add_argument("--bench", type=int, nargs="+", metavar="N", help="time N synthetic documents on Spark")
-    parser.add_argument("--build-once", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     try:
-        if args.build_once:
-            print(json.dumps(build_once(args.build_once.resolve())))
-            return 0
-        if args.bench:
-            results = bench(Path.cwd(), args.work_dir.resolve(), args.bench)
-            (args.work_dir / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-            return 0
         if args.compare_only:
             return _compare_again(Project(args.work_dir.resolve()))
         return check(Path.cwd(), args.work_dir.resolve(), args.documents)

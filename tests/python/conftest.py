@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,12 +11,17 @@ import duckdb
 import pytest
 
 import budget_warehouse.extract
+from budget_warehouse import project as project_files
 from budget_warehouse.cli import main
 from budget_warehouse.document import ExtractedDocument, extract_document
 from budget_warehouse.extract import DocumentRows
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DOCUMENT = REPO / "disclosures" / "000_e2c6e97a9772fe89.txt"
+# The benchmarks and their synthetic corpus live at the top of the repository, outside the
+# installed package; the tests that use them import them from there.
+if str(REPO) not in sys.path:
+    sys.path.append(str(REPO))
 
 
 # --- PDFs are read once a session ------------------------------------------------------------------------------------
@@ -111,37 +117,9 @@ def rows(seed_document: ExtractedDocument):
     return _rows
 
 
-PROJECT_FILES = (
-    ".dbtignore",
-    "dbt_project.yml",
-    "profiles.yml",
-    "models",
-    "docs",
-    "macros",
-    "tests/dbt",
-    "seeds/reference",
-    "disclosures",
-)
-
-
 def copy_project(root: Path, documents: dict[str, str | bytes] | None = None) -> Path:
     """A scratch copy of the dbt project; with ``documents``, its disclosures/ holds exactly those."""
-    for name in PROJECT_FILES:
-        if documents is not None and name == "disclosures":
-            (root / name).mkdir()
-            for file_name, content in documents.items():
-                if isinstance(content, bytes):
-                    (root / name / file_name).write_bytes(content)
-                else:
-                    (root / name / file_name).write_text(content, encoding="utf-8")
-            continue
-        source, target = REPO / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    return root
+    return project_files.copy_project(REPO, root, documents)
 
 
 @pytest.fixture(scope="session")

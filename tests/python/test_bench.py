@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-
-from budget_warehouse.bench import (
+from benchmarks.run import (
     Measurement,
     PdfResult,
     Result,

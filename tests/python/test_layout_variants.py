@@ -12,10 +12,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from benchmarks.synthetic import Layout, generate
 
 from budget_warehouse.cli import main
 from budget_warehouse.document import extract_document
-from budget_warehouse.synthetic import Layout, generate
 from conftest import SEED_DOCUMENT, copy_project
 
 VARIANTS = {

@@ -1,4 +1,5 @@
-"""Benchmark extraction and the dbt build against the raw DuckDB floor, for growing corpora.
+"""Benchmark extraction and the dbt build against the raw DuckDB floor, for growing corpora:
+``python -m benchmarks.run`` (``make bench``), from the repository root.
 
 First the whole ``budget-warehouse build`` of the one seed document (extract, dbt build,
 verify, publish with its exports and report page), as a user runs it with a warm virtualenv,
@@ -14,6 +15,7 @@ the highest peak.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -27,20 +29,12 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from budget_warehouse.synthetic import generate
+from benchmarks.synthetic import generate
+from budget_warehouse.project import copy_project
 
 SEED_DOCUMENT = "000_e2c6e97a9772fe89.txt"
-PROJECT_FILES = (
-    ".dbtignore",
-    "dbt_project.yml",
-    "profiles.yml",
-    "models",
-    "macros",
-    "docs",
-    "tests/dbt",
-    "seeds/reference",
-)
 
 
 @dataclass
@@ -140,16 +134,11 @@ def repeated(times: int, stage: Callable[[], Measurement]) -> Measurement:
 
 
 def prepare(repo: Path, root: Path, documents: int, seed: int) -> Path:
+    """A fresh scratch copy of the project at ``root`` holding ``documents`` synthetic disclosures,
+    written one at a time: a large corpus does not fit in memory at once."""
     if root.exists():
         shutil.rmtree(root)
-    for name in PROJECT_FILES:
-        source, target = repo / name, root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
-    (root / "disclosures").mkdir()
+    copy_project(repo, root, documents={})
     for index in range(documents):
         text = generate(seed + index, department=f"深圳市合成{index:05d}局")
         (root / "disclosures" / f"doc_{index:05d}.txt").write_text(text, encoding="utf-8")
@@ -198,7 +187,7 @@ def floor_statements(root: Path) -> list[str]:
     return statements
 
 
-def _post_hook_inserts(root: Path, nodes: dict[str, dict]) -> dict[str, list[str]]:
+def _post_hook_inserts(root: Path, nodes: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
     """The rows a model's post-hooks inserted into it (fct_identity_checks is filled that way,
     one insert per identity), as the last build recorded them: the manifest keeps hooks
     unrendered. Statements into the model's own relation only, not its __dbt_tmp."""
@@ -534,3 +523,35 @@ def run(
     output.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     print(f"results written to {output}")
     return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description="Time extraction and dbt build against the raw DuckDB floor."
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000], help="corpus sizes to run")
+    parser.add_argument("--work-dir", type=Path, default=Path("build/bench"), help="scratch folder for the corpora")
+    parser.add_argument("--output", type=Path, default=Path("build/bench.json"), help="where to write the results")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the synthetic corpus")
+    parser.add_argument(
+        "--large-document-mb",
+        type=float,
+        nargs="*",
+        default=[],
+        metavar="MB",
+        help="also time one document of each size (表4 repeated), to show the build grows linearly",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        metavar="N",
+        help="runs of every stage, reported as the median time and the highest peak memory "
+        "(default: 3 up to 1,000 documents, 1 beyond)",
+    )
+    args = parser.parse_args(argv)
+    run(Path.cwd(), args.sizes, args.work_dir.resolve(), args.output, args.seed, args.large_document_mb, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
