@@ -75,12 +75,12 @@ pytest: $(INSTALLED) $(CHROMIUM) $(CJK_FONT)
 ## repeated), whose build time must grow linearly. Not part of `make test`.
 BENCH_SIZES := 1 100 1000 $(if $(LARGE),10000)
 bench: $(INSTALLED)
-	$(BIN)/budget-warehouse bench --sizes $(BENCH_SIZES) --large-document-mb 10 50 $(if $(REPEAT),--repeat $(REPEAT))
+	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --large-document-mb 10 50 $(if $(REPEAT),--repeat $(REPEAT))
 	$(if $(SPARK),$(MAKE) spark-bench)
 
 ## spark-bench: 1 and 1,000 synthetic documents extracted and built on local Spark (`make bench SPARK=1`)
 spark-bench: $(SPARK_INSTALLED) $(JAVA)
-	$(BIN)/python -m budget_warehouse.spark --work-dir build/spark-bench --bench 1 1000
+	$(BIN)/python -m benchmarks.spark_bench --work-dir build/spark-bench 1 1000
 
 ## docs: the dbt documentation site as one static page, target/static_index.html. The catalog
 ## is read from a copy of the published warehouse, so readers of the real one are not locked out.
