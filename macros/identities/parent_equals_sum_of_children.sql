@@ -17,6 +17,8 @@
     {%- set same_group -%}
         {%- for column in group_by %} {% if not loop.first %}and {% endif %}left_side.group_{{ loop.index }} = right_side.group_{{ loop.index }}{% endfor -%}
     {%- endset -%}
+    {%- set group_names = [] %}
+    {%- for column in group_by %}{% do group_names.append('group_' ~ loop.index) %}{% endfor %}
     {%- set group_columns -%}
         {%- for column in group_by %}group_{{ loop.index }}{% if not loop.last %}, {% endif %}{% endfor -%}
     {%- endset %}
@@ -47,43 +49,17 @@
     ),
 
     {% if code_prefix %}
-    {#- Each distinct code meets only its own prefixes (prefix_lengths), so the work grows with
-        the size of the document, not its square, however often a code is repeated. -#}
     nodes as (
 
-        select distinct
-            {{ group_columns }},
-            node
+        select *
         from scoped
         where node != '(root)'
 
     ),
 
-    prefix_lengths as (
-
-        {{ prefix_lengths() }}
-
-    ),
-
     prefix_parents as (
 
-        select
-            {%- for column in group_by %}
-            left_side.group_{{ loop.index }},
-            {%- endfor %}
-            left_side.node,
-            right_side.node as parent_node,
-            row_number() over (
-                partition by {% for column in group_by %}left_side.group_{{ loop.index }}, {% endfor %}left_side.node
-                order by prefix_lengths.prefix_length desc
-            ) as nearness
-        from nodes as left_side
-        inner join prefix_lengths
-            on prefix_lengths.prefix_length < length(left_side.node)
-        inner join nodes as right_side
-            on
-                {{ same_group }}
-                and right_side.node = substr(left_side.node, 1, prefix_lengths.prefix_length)
+        {{ nearest_published_prefix('nodes', 'node', group_names) }}
 
     ),
     {% endif %}
@@ -93,14 +69,14 @@
         select
             left_side.*,
             {% if code_prefix -%}
-            coalesce(right_side.parent_node, '(root)') as parent_node
+            coalesce(right_side.parent_code, '(root)') as parent_node
             {%- else -%}
             coalesce(left_side.declared_parent, '(root)') as parent_node
             {%- endif %}
         from scoped as left_side
         {% if code_prefix -%}
         left join prefix_parents as right_side
-            on {{ same_group }} and left_side.node = right_side.node and right_side.nearness = 1
+            on {{ same_group }} and left_side.node = right_side.node
         {%- endif %}
         where left_side.node != '(root)'
 

@@ -1,17 +1,8 @@
-{#- Published text without the converter's markup (<br>, <p>, <b>, <strong>, <span>) and
-    surrounding blanks; an empty result is NULL. The extractor removes the same tags
-    (budget_warehouse.text.MARKUP_TAGS) before it reads a document. -#}
+{#- Published text without surrounding blanks; an empty result is NULL.
+    The converter's markup (<br>, <p>, <b>, <strong>, <span>) is not removed here: the extractor,
+    which writes every disclosure seed, removes it from each line before it reads a document
+    (budget_warehouse.text.MARKUP_TAGS, the one list), so the seeds hold none and the SQL cannot
+    disagree with the Python about which tags are markup. -#}
 {% macro clean_text(column) -%}
-    nullif(trim({{ regexp_remove_all(column, '(?i)</?\\s*(br|p|b|strong|span)\\s*/?>') }}), '')
-{%- endmacro %}
-
-
-{#- A comparison key for names: cleaned text without any whitespace, with full-width
-    parentheses folded to ASCII, and without the enumeration prefix (一、二、…) the revenue side
-    of 表1 and 表6 puts before its groups. -#}
-{% macro name_key(column) -%}
-    {{ regexp_remove_all(
-        regexp_remove_all("replace(replace(" ~ clean_text(column) ~ ", '（', '('), '）', ')')", '\\s'),
-        '^[一二三四五六七八九十]+、'
-    ) }}
+    nullif(trim({{ column }}), '')
 {%- endmacro %}

@@ -60,7 +60,7 @@ final as (
         numbered_lines.table_number,
         numbered_lines.source_row_number,
         distinct_codes.function_code,
-        case length(distinct_codes.function_code) when 3 then 1 when 5 then 2 when 7 then 3 end as level,
+        {{ code_level('distinct_codes.function_code') }} as level,
 
         -- amounts (万元)
         numbered_lines.amount,

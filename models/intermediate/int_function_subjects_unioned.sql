@@ -48,10 +48,8 @@ subjects as (
         source_row_number,
         budget_type,
         function_code,
-        case length(function_code) when 3 then 1 when 5 then 2 when 7 then 3 end as level,
-        case
-            when length(function_code) > 3 then substr(function_code, 1, length(function_code) - 2)
-        end as parent_code,
+        {{ code_level('function_code') }} as level,
+        {{ code_parent('function_code') }} as parent_code,
         row_number() over (
             partition by document_id order by table_number, source_row_number
         ) as subject_order,

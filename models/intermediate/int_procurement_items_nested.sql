@@ -11,59 +11,15 @@ items as (
 
 ),
 
-codes as (
-
-    select distinct
-        document_id,
-        catalogue_code
-    from items
-
-),
-
-prefix_lengths as (
-
-    {{ prefix_lengths() }}
-
-),
-
--- Each code meets only its own prefixes, so a long 表11 costs its length, not its square.
-prefixes as (
-
-    select
-        child.document_id,
-        child.catalogue_code,
-        parent.catalogue_code as parent_code,
-        row_number() over (
-            partition by child.document_id, child.catalogue_code
-            order by prefix_lengths.prefix_length desc
-        ) as nearness
-    from codes as child
-    inner join prefix_lengths
-        on prefix_lengths.prefix_length < length(child.catalogue_code)
-    inner join codes as parent
-        on
-            child.document_id = parent.document_id
-            and parent.catalogue_code = substr(child.catalogue_code, 1, prefix_lengths.prefix_length)
-
-),
-
 parents as (
 
-    select
-        document_id,
-        catalogue_code,
-        parent_code
-    from prefixes
-    where nearness = 1
+    {{ nearest_published_prefix('items', 'catalogue_code', ['document_id']) }}
 
 ),
 
 has_children as (
 
-    select distinct
-        document_id,
-        parent_code as catalogue_code
-    from parents
+    {{ codes_with_descendants('items', 'catalogue_code', ['document_id']) }}
 
 ),
 

@@ -21,7 +21,7 @@ published as (
 
 latest_names as (
 
-    {{ latest_names('published', 'economic_code', 'economic_name') }}
+    {{ latest_names('published', 'economic_code', 'economic_name', ref('stg_disclosure__documents')) }}
 
 ),
 
@@ -37,9 +37,7 @@ subjects as (
     select
         latest_names.economic_code,
         {{ code_level('latest_names.economic_code') }} as level,
-        case
-            when length(latest_names.economic_code) = 5 then substr(latest_names.economic_code, 1, 3)
-        end as parent_code,
+        {{ code_parent('latest_names.economic_code') }} as parent_code,
         latest_names.economic_name
     from latest_names
     where latest_names.economic_code not in (select reference_subjects.economic_code from reference_subjects)

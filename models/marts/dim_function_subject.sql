@@ -52,7 +52,7 @@ published as (
 
 latest_names as (
 
-    {{ latest_names('published', 'function_code', 'function_name') }}
+    {{ latest_names('published', 'function_code', 'function_name', ref('stg_disclosure__documents')) }}
 
 ),
 
@@ -87,11 +87,8 @@ final as (
     select
         -- ids
         named.function_code,
-        case length(named.function_code) when 3 then 1 when 5 then 2 when 7 then 3 end as level,
-        case
-            when length(named.function_code) > 3
-                then substr(named.function_code, 1, length(named.function_code) - 2)
-        end as parent_code,
+        {{ code_level('named.function_code') }} as level,
+        {{ code_parent('named.function_code') }} as parent_code,
         class_subject.function_code as class_code,
         subclass.function_code as subclass_code,
         case when length(named.function_code) = 7 then named.function_code end as item_code,

@@ -10,30 +10,13 @@ items as (
 
 codes as (
 
-    {{ latest_names('items', 'catalogue_code', 'catalogue_name') }}
+    {{ latest_names('items', 'catalogue_code', 'catalogue_name', ref('stg_disclosure__documents')) }}
 
 ),
 
-prefix_lengths as (
+parents as (
 
-    {{ prefix_lengths() }}
-
-),
-
-prefixes as (
-
-    select
-        child.catalogue_code,
-        parent.catalogue_code as parent_code,
-        row_number() over (
-            partition by child.catalogue_code order by prefix_lengths.prefix_length desc
-        ) as nearness,
-        count(*) over (partition by child.catalogue_code) as ancestor_count
-    from codes as child
-    inner join prefix_lengths
-        on prefix_lengths.prefix_length < length(child.catalogue_code)
-    inner join codes as parent
-        on parent.catalogue_code = substr(child.catalogue_code, 1, prefix_lengths.prefix_length)
+    {{ nearest_published_prefix('codes', 'catalogue_code') }}
 
 ),
 
@@ -42,17 +25,17 @@ final as (
     select
         -- ids
         codes.catalogue_code,
-        prefixes.parent_code,
+        parents.parent_code,
         substr(codes.catalogue_code, 1, 1) as category_code,
-        cast(coalesce(prefixes.ancestor_count, 0) + 1 as {{ dbt.type_int() }}) as level,
+        cast(coalesce(parents.ancestor_count, 0) + 1 as {{ dbt.type_int() }}) as level,
 
         -- text
         codes.catalogue_name,
         category.catalogue_name as category_name
 
     from codes
-    left join prefixes
-        on codes.catalogue_code = prefixes.catalogue_code and prefixes.nearness = 1
+    left join parents
+        on codes.catalogue_code = parents.catalogue_code
     left join codes as category
         on category.catalogue_code = substr(codes.catalogue_code, 1, 1)
 

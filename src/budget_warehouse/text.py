@@ -7,7 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# The same tags as the clean_text macro (macros/text/clean_text.sql); a test keeps them equal.
+# The converter's markup, in one place: lines_of removes it from every line of a document before
+# it is read, so no seed holds any and the models' clean_text needs no list of its own.
 MARKUP_TAGS = ("br", "p", "b", "strong", "span")
 _TAG = re.compile(r"</?\s*(?:" + "|".join(MARKUP_TAGS) + r")\s*/?>", re.IGNORECASE)
 # Byte-order marks (also mid-file, where two files were concatenated), zero-width characters, and
@@ -24,7 +25,7 @@ def lines_of(text: str) -> list[str]:
 
 
 def strip_markup(cell: str) -> str:
-    """Drop the HTML tags the PDF converter leaves inside cells (<br>, <p>, <b>)."""
+    """Drop the HTML tags the PDF converter leaves inside cells (MARKUP_TAGS)."""
     return _TAG.sub("", cell).strip()
 
 

@@ -11,8 +11,8 @@ renamed as (
     select
         -- ids
         economic_code,
-        case length(economic_code) when 3 then 1 when 5 then 2 end as level,
-        case when length(economic_code) = 5 then substr(economic_code, 1, 3) end as parent_code,
+        {{ code_level('economic_code') }} as level,
+        {{ code_parent('economic_code') }} as parent_code,
 
         -- text
         economic_name,

@@ -16,7 +16,7 @@ renamed as (
         -- text
         revenue_source_name,
         {{ name_key('revenue_source_name') }} as revenue_source_name_key,
-        funding_column
+        {{ funding_column_of('revenue_source_code') }} as funding_column
 
     from source
 

@@ -5,30 +5,24 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
+
+import yaml  # type: ignore[import-untyped]
 
 from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.grid import Column, GridRow, GridSpec, as_record, read_grid
 
-# The template's funding-source columns in published order. Multi-row headers put a 小计 under
-# each group label, so the two subtotal columns are matched by position only.
-FUNDING_COLUMNS: tuple[Column, ...] = (
-    Column("total_amount", ("总计", "收入总计"), "amount"),
-    Column("fiscal_appropriation_subtotal_amount", (), "amount"),
-    Column("general_public_budget_subtotal_amount", (), "amount"),
-    Column("general_funding_amount", ("一般性经费拨款",), "amount"),
-    Column("special_funds_amount", ("财政专项资金拨款",), "amount"),
-    Column("government_investment_amount", ("政府投资项目拨款",), "amount"),
-    Column("government_fund_budget_amount", ("政府性基金预算拨款",), "amount"),
-    Column("state_capital_budget_amount", ("国有资本经营预算拨款",), "amount"),
-    Column("fiscal_special_account_amount", ("财政专户拨款",), "amount"),
-    Column("business_revenue_amount", ("事业收入",), "amount"),
-    Column("business_operating_revenue_amount", ("事业单位经营收入",), "amount"),
-    Column("other_revenue_amount", ("其他收入",), "amount"),
-    Column("higher_level_subsidy_amount", ("上级补助收入",), "amount"),
-    Column("subordinate_unit_remittance_amount", ("附属单位上缴收入",), "amount"),
-    Column("business_fund_draw_amount", ("用事业基金弥补收支差额",), "amount"),
-    Column("prior_year_carryover_amount", ("上年结余结转",), "amount"),
-)
+
+def _funding_columns() -> tuple[Column, ...]:
+    """The template's funding-source columns in published order, with their header labels, from
+    the dbt project's `funding_columns` var: the models read the same list (funding_source_columns()),
+    so the seed columns and the staging models cannot drift apart."""
+    project_file = Path(__file__).resolve().parents[3] / "dbt_project.yml"
+    declared = yaml.safe_load(project_file.read_text(encoding="utf-8"))["vars"]["funding_columns"]
+    return tuple(Column(entry["column"], tuple(entry["headers"]), "amount") for entry in declared)
+
+
+FUNDING_COLUMNS: tuple[Column, ...] = _funding_columns()
 _GROUPS = frozenset({"本年收入", "财政预算拨款", "一般公共预算拨款", "小计"})
 
 REVENUE_SPEC = GridSpec(columns=(Column("unit_name", ("预算单位",)), *FUNDING_COLUMNS), group_labels=_GROUPS)
