@@ -9,8 +9,9 @@ from pathlib import Path
 
 from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.errors import ExtractionError
-from budget_warehouse.national.grids import PLACEHOLDER
+from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids
 from budget_warehouse.national.templates import (
+    LocatedTable,
     NationalTemplate,
     document_facts,
     locate,
@@ -71,9 +72,8 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     parsed_tables = {number: parse_table(shown, found[number]) for number in sorted(found)}
     facts = document_facts(shown, template, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
-    document_id = digest[:16]
     key: Record = {
-        "document_id": document_id,
+        "document_id": digest[:16],
         "department_name": facts.department_name,
         "fiscal_year": str(facts.fiscal_year),
     }
@@ -81,48 +81,7 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
     units: Counter[str] = Counter()
     for number in sorted(found):
-        located = found[number]
-        parsed = parsed_tables[number]
-        unit = table_unit(located)
-        if unit is None:
-            unit = template.default_unit
-            extracted.warnings.append(
-                f"{shown}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
-            )
-        units[unit] += 1
-        precision = str(rounding_step(parsed.amounts))
-        for record in parsed.records:
-            if record.get("figure_kind") is None:
-                record["figure_kind"] = "budget" if template.phase == "预算" else "actual"
-        extracted.rows[NATIONAL_SEED].extend(
-            seed_records(parsed.records, key, located.table, located.title_line, unit, precision)
-        )
-        extracted.warnings.extend(parsed.warnings)
-        extracted.rows["document_tables"].append(
-            {
-                "document_id": document_id,
-                "table_number": str(number),
-                "seed_name": NATIONAL_SEED,
-                "table_title": located.title_line,
-                "amount_unit": unit,
-                "amount_precision": precision,
-                "page_count": str(len(located.pages)),
-                "row_count": str(len({(r["page_number"], r["source_row_number"]) for r in parsed.records})),
-                "source_line_number": None,
-                "table_key": located.table.key,
-                "page_number": str(located.pages[0]),
-            }
-        )
-        for page_number, note in table_notes(located):
-            extracted.rows["document_notes"].append(
-                {
-                    "document_id": document_id,
-                    "table_number": str(number),
-                    "source_line_number": None,
-                    "note_text": note,
-                    "page_number": str(page_number),
-                }
-            )
+        units[_add_table(extracted, template, key, found[number], parsed_tables[number])] += 1
     extracted.document = {
         **key,
         "phase": template.phase,
@@ -139,3 +98,50 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     }
     extracted.rows["documents"] = [extracted.document]
     return extracted
+
+
+def _add_table(
+    extracted: ExtractedDocument, template: NationalTemplate, key: Record, located: LocatedTable, parsed: ParsedGrids
+) -> str:
+    """One table's cells, manifest row, notes and warnings added to ``extracted``; its unit."""
+    unit = table_unit(located)
+    if unit is None:
+        unit = template.default_unit
+        extracted.warnings.append(
+            f"{extracted.path}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
+        )
+    precision = str(rounding_step(parsed.amounts))
+    for record in parsed.records:
+        if record.get("figure_kind") is None:
+            record["figure_kind"] = "budget" if template.phase == "预算" else "actual"
+    extracted.rows[NATIONAL_SEED].extend(
+        seed_records(parsed.records, key, located.table, located.title_line, unit, precision)
+    )
+    extracted.warnings.extend(parsed.warnings)
+    document_id, number = key["document_id"], str(located.table.number)
+    extracted.rows["document_tables"].append(
+        {
+            "document_id": document_id,
+            "table_number": number,
+            "seed_name": NATIONAL_SEED,
+            "table_title": located.title_line,
+            "amount_unit": unit,
+            "amount_precision": precision,
+            "page_count": str(len(located.pages)),
+            "row_count": str(len({(r["page_number"], r["source_row_number"]) for r in parsed.records})),
+            "source_line_number": None,
+            "table_key": located.table.key,
+            "page_number": str(located.pages[0]),
+        }
+    )
+    extracted.rows["document_notes"] += [
+        {
+            "document_id": document_id,
+            "table_number": number,
+            "source_line_number": None,
+            "note_text": note,
+            "page_number": str(page_number),
+        }
+        for page_number, note in table_notes(located)
+    ]
+    return unit
