@@ -368,8 +368,9 @@ def run_large_document(repo: Path, work: Path, megabytes: float) -> Result:
 def marginal(results: list[Result], stage: str) -> float:
     """Seconds per additional document, between the two largest corpora."""
     small, large = results[-2], results[-1]
-    delta = getattr(large, stage).seconds - getattr(small, stage).seconds
-    return delta / (large.documents - small.documents)
+    small_stage: Measurement = getattr(small, stage)
+    large_stage: Measurement = getattr(large, stage)
+    return (large_stage.seconds - small_stage.seconds) / (large.documents - small.documents)
 
 
 def report(results: list[Result]) -> str:
@@ -423,7 +424,8 @@ class PdfResult:
         return self.extract.seconds / self.floor.seconds
 
     def pages_per_second(self, stage: str) -> float:
-        return self.pages / getattr(self, stage).seconds
+        measured: Measurement = getattr(self, stage)
+        return self.pages / measured.seconds
 
 
 def run_pdfs(repo: Path, work: Path) -> PdfResult:

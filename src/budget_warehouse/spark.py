@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from budget_warehouse import warehouse
 from budget_warehouse.errors import EngineUnavailable
