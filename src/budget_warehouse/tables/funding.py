@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.grid import Column, GridRow, GridSpec, as_record, read_grid
