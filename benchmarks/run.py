@@ -29,7 +29,6 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 from benchmarks.synthetic import generate
 from budget_warehouse.project import copy_project
@@ -166,7 +165,6 @@ def floor_statements(root: Path) -> list[str]:
 
     for uid in sorted(nodes):
         visit(uid)
-    hooks = _post_hook_inserts(root, nodes)
     statements: list[str] = []
     schemas = sorted({nodes[uid]["schema"] for uid in ordered})
     statements += [f'create schema if not exists "{schema}"' for schema in schemas]
@@ -181,28 +179,9 @@ def floor_statements(root: Path) -> list[str]:
         elif node["resource_type"] == "model":
             kind = "view" if node["config"]["materialized"] == "view" else "table"
             statements.append(f"create or replace {kind} {relation} as {node['compiled_code']}")
-            statements += hooks.get(uid, [])
         else:
             statements.append(f"select count(*) from ({node['compiled_code']}) as failures")
     return statements
-
-
-def _post_hook_inserts(root: Path, nodes: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
-    """The rows a model's post-hooks inserted into it (fct_identity_checks is filled that way,
-    one insert per identity), as the last build recorded them: the manifest keeps hooks
-    unrendered. Statements into the model's own relation only, not its __dbt_tmp."""
-    recorded = root / "target" / "executed_by_models.json"
-    if not recorded.exists():
-        return {}
-    hooks: dict[str, list[str]] = {}
-    for uid, sql in json.loads(recorded.read_text(encoding="utf-8")):
-        relation = nodes.get(uid, {}).get("relation_name")
-        if not relation or not nodes[uid]["config"].get("post-hook"):
-            continue
-        statement = re.sub(r"^\s*/\*.*?\*/\s*", "", sql, flags=re.S)
-        if statement.startswith(f"insert into {relation} "):
-            hooks.setdefault(uid, []).append(statement)
-    return hooks
 
 
 FLOOR_RUNNER = """
@@ -218,19 +197,16 @@ for statement in json.load(open(sys.argv[2], encoding="utf-8")):
 BUILD_RUNNER = """
 import sys
 from pathlib import Path
-from budget_warehouse.warehouse import ModelInserts, Project, run_dbt
+from budget_warehouse.warehouse import Project, run_dbt
 project = Project(Path(sys.argv[1]))
 for stale in (project.candidate, project.candidate.with_name(project.candidate.name + ".wal")):
     stale.unlink(missing_ok=True)
-inserts = ModelInserts()
 status = 0
 for command in sys.argv[2:]:
     selection = [] if command == "parse" else ["--exclude", "test_type:unit"]
-    status = run_dbt(project, *command.split(), *selection, callbacks=[inserts])
+    status = run_dbt(project, *command.split(), *selection)
     if status != 0 and command != "test":
         sys.exit(status)
-if inserts.executed:
-    inserts.write(project)
 """
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -108,7 +109,7 @@ def _caption_rows(cells: tuple[tuple[str, ...], ...]) -> tuple[list[str], tuple[
     return caption, cells[index:]
 
 
-def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, object]]) -> tuple[Grid, ...]:
+def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, Any]]) -> tuple[Grid, ...]:
     """Give each table the text lines above it (down from the previous table) and below it."""
     placed = []
     for index, grid in enumerate(grids):

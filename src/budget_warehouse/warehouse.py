@@ -8,11 +8,12 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -20,6 +21,9 @@ from budget_warehouse import faults, publish, timings
 from budget_warehouse.durable import remove
 from budget_warehouse.files import recover_folder
 from budget_warehouse.publish import WAREHOUSE_FILE, wal_of
+
+if TYPE_CHECKING:
+    from dbt_common.events.base_types import EventMsg
 
 # The candidate keeps the published file's name so that its catalog, which dbt-duckdb writes
 # into view definitions, is "warehouse" both while building and once published.
@@ -112,7 +116,9 @@ def recover(project: Project) -> list[str]:
 DBT_FLAGS = ("--log-level-file", "info")
 
 
-def run_dbt(project: Project, *args: str, lock_fd: int | None = None, callbacks: list | None = None) -> int:
+def run_dbt(
+    project: Project, *args: str, lock_fd: int | None = None, callbacks: list[Callable[[EventMsg], None]] | None = None
+) -> int:
     """dbt in this process, through dbtRunner. One process saves the interpreter start and
     dbt's imports (seconds of a one-document build), and it makes the guarantees the child
     needed moot: dbt runs on a thread of the process that holds the build lock, so it holds
@@ -151,7 +157,7 @@ def _close_duckdb() -> None:
     with DuckDBConnectionManager._LOCK:
         environment, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
     if environment is not None:
-        environment.close()
+        environment.close()  # type: ignore[no-untyped-call]  # dbt-duckdb is untyped
 
 
 def built_marts(project: Project) -> list[str]:
@@ -184,26 +190,6 @@ def partial_parse_of(project: Project, mode: str) -> Iterator[None]:
             shutil.copyfile(current, kept)
 
 
-class ModelInserts:
-    """dbt callback: the inserts models ran besides their own statement (post-hooks, such as
-    fct_identity_checks filling itself one identity at a time), which the manifest keeps only
-    unrendered; written to target/executed_by_models.json for the benchmark's floor."""
-
-    def __init__(self) -> None:
-        self.executed: list[list[str]] = []
-
-    def __call__(self, event) -> None:  # dbt's EventMsg
-        if event.info.name == "SQLQuery" and event.data.node_info.unique_id.startswith("model."):
-            sql = event.data.sql
-            body = sql.split("*/", 1)[1] if sql.lstrip().startswith("/*") else sql
-            if body.lstrip().startswith("insert into ") and "__dbt_tmp" not in body.split("(", 1)[0]:
-                self.executed.append([event.data.node_info.unique_id, sql])
-
-    def write(self, project: Project) -> None:
-        if project.target.is_dir():
-            (project.target / "executed_by_models.json").write_text(json.dumps(self.executed), encoding="utf-8")
-
-
 def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | None = None) -> None:
     """Build a fresh candidate from the seeds and run every dbt test on it. A broken accounting
     identity is a warning (the document is flagged) unless ``strict``, where it fails the build."""
@@ -213,10 +199,8 @@ def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | No
     strictness = ["--vars", "{strict: true}"] if strict else []
     faults.crash_point("dbt starting")
     started = time.perf_counter()
-    inserts = ModelInserts()
     with partial_parse_of(project, "strict" if strict else "default"):
-        status = run_dbt(project, "build", *strictness, lock_fd=lock_fd, callbacks=[inserts])
-    inserts.write(project)
+        status = run_dbt(project, "build", *strictness, lock_fd=lock_fd)
     for name, seconds in timings.dbt_phases(project.target / "run_results.json", time.perf_counter() - started):
         timings.record(name, seconds)
     if status != 0:

@@ -124,7 +124,9 @@ class TableContext:
     title: str
     unit: str | None = None
 
-    def error(self, message: str, *, page: int | None = None, row: int | None = None, column: str | None = None):
+    def error(
+        self, message: str, *, page: int | None = None, row: int | None = None, column: str | None = None
+    ) -> ExtractionError:
         where = f"page {page}, " if page is not None else ""
         return ExtractionError(
             self.path,

@@ -218,7 +218,7 @@ def table_unit(located: LocatedTable) -> str | None:
 
 
 def table_notes(located: LocatedTable) -> list[tuple[int, str]]:
-    notes = []
+    notes: list[tuple[int, str]] = []
     for grid in located.grids:
         notes.extend((grid.page_number, line) for line in grid.footer if line.startswith(("注", "说明")))
     return notes
