@@ -112,7 +112,7 @@ grouped as (
 
 -- A source is a leaf where none of its descendants is published in the same group, so
 -- summing the leaves of one table never counts a subtotal and its parts twice.
-ancestors_published as (
+sources_with_published_descendants as (
 
     select distinct
         grouped.document_id,
@@ -126,8 +126,8 @@ ancestors_published as (
 ),
 
 -- The nearest ancestor published in the same group is a line's parent: 表6 has no 财政预算拨款
--- line, so its 一般公共预算拨款 hangs directly under 本年收入合计.
-published_ancestors as (
+-- line, so its 一般公共预算拨款 hangs directly under 本年收入合计. Ranked by nearness; the join keeps rank 1.
+published_ancestors_ranked as (
 
     select
         grouped.document_id,
@@ -160,7 +160,7 @@ final as (
         unioned.source_row_number,
         unioned.line_group,
         unioned.revenue_source_code,
-        published_ancestors.ancestor_code as parent_revenue_source_code,
+        published_ancestors_ranked.ancestor_code as parent_revenue_source_code,
 
         -- amounts (万元)
         unioned.amount,
@@ -170,22 +170,22 @@ final as (
         unioned.rounding_step,
 
         -- flags
-        ancestors_published.revenue_source_code is null as is_leaf
+        sources_with_published_descendants.revenue_source_code is null as is_leaf
 
     from grouped as unioned
-    left join ancestors_published
+    left join sources_with_published_descendants
         on
-            unioned.document_id = ancestors_published.document_id
-            and unioned.table_number = ancestors_published.table_number
-            and unioned.line_group = ancestors_published.line_group
-            and unioned.revenue_source_code = ancestors_published.revenue_source_code
-    left join published_ancestors
+            unioned.document_id = sources_with_published_descendants.document_id
+            and unioned.table_number = sources_with_published_descendants.table_number
+            and unioned.line_group = sources_with_published_descendants.line_group
+            and unioned.revenue_source_code = sources_with_published_descendants.revenue_source_code
+    left join published_ancestors_ranked
         on
-            unioned.document_id = published_ancestors.document_id
-            and unioned.table_number = published_ancestors.table_number
-            and unioned.line_group = published_ancestors.line_group
-            and unioned.revenue_source_code = published_ancestors.revenue_source_code
-            and published_ancestors.nearness = 1
+            unioned.document_id = published_ancestors_ranked.document_id
+            and unioned.table_number = published_ancestors_ranked.table_number
+            and unioned.line_group = published_ancestors_ranked.line_group
+            and unioned.revenue_source_code = published_ancestors_ranked.revenue_source_code
+            and published_ancestors_ranked.nearness = 1
 
 )
 
