@@ -16,7 +16,7 @@
               not_null: [document_id, amount]
               unique: [code]                           # each on its own, NULLs ignored (dbt's unique)
               unique_combinations: [[document_id, source_row_number]]   # NULLs count
-              accepted_values: {line_role: [detail, total]}
+              accepted_values: {row_kind: [subject, total]}
               relationships: [{column: document_id, to: "ref('stg_y')", field: document_id}]
 
     Portable SQL only (DuckDB and Spark): casts with cast(), concat and coalesce, union all. -#}

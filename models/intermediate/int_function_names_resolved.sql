@@ -8,7 +8,7 @@ lines as (
 
     select *
     from {{ ref('int_overview_lines_classified') }}
-    where side = 'expenditure' and line_role = 'detail'
+    where side = 'expenditure' and row_kind = 'detail'
 
 ),
 

@@ -60,7 +60,7 @@ final as (
             when unioned.item_name_key in ('收入总计', '支出总计') then 'grand_total'
             when unioned.source_row_number < subtotal_rows.subtotal_row_number then 'detail'
             else 'outside_current_year'
-        end as line_role
+        end as row_kind
     from unioned
     left join subtotal_rows
         on

@@ -15,8 +15,8 @@ t01_revenue_total_equals_expenditure_total as (
         expression='amount',
         compare_expression='amount',
         subject='收入总计 = 支出总计',
-        filter="table_number = 1 and side = 'revenue' and line_role = 'grand_total'",
-        compare_filter="table_number = 1 and side = 'expenditure' and line_role = 'grand_total'"
+        filter="table_number = 1 and side = 'revenue' and row_kind = 'grand_total'",
+        compare_filter="table_number = 1 and side = 'expenditure' and row_kind = 'grand_total'"
     ) }}
 
 ),
@@ -31,8 +31,8 @@ t06_revenue_total_equals_expenditure_total as (
         expression='amount',
         compare_expression='amount',
         subject='收入总计 = 支出总计',
-        filter="table_number = 6 and side = 'revenue' and line_role = 'grand_total'",
-        compare_filter="table_number = 6 and side = 'expenditure' and line_role = 'grand_total'"
+        filter="table_number = 6 and side = 'revenue' and row_kind = 'grand_total'",
+        compare_filter="table_number = 6 and side = 'expenditure' and row_kind = 'grand_total'"
     ) }}
 
 ),
@@ -45,8 +45,8 @@ expenditure_total_equals_current_year_and_other_lines as (
         tables='表1,表6',
         amount_columns=['amount'],
         subject="'表' || table_number || ' ' || item_name",
-        root_filter="line_role = 'grand_total'",
-        row_filter="side = 'expenditure' and line_role != 'detail'",
+        root_filter="row_kind = 'grand_total'",
+        row_filter="side = 'expenditure' and row_kind != 'detail'",
         group_by=['document_id', 'table_number']
     ) }}
 
@@ -63,7 +63,7 @@ current_year_expenditure_equals_sum_of_classes as (
         compare_expression='amount',
         subject='本年支出合计 = Σ 类 of 表',
         match_by=['table_number'],
-        filter="side = 'expenditure' and line_role = 'current_year_total'",
+        filter="side = 'expenditure' and row_kind = 'current_year_total'",
         compare_filter='level = 1'
     ) }}
 
