@@ -30,7 +30,7 @@ shenzhen as (
         resolved.source_row_number,
 
         -- amounts (万元)
-        resolved.total_amount as amount,
+        resolved.total_amount,
         {%- for column in funding_source_columns()[1:] %}
             resolved.{{ column }},
         {%- endfor %}
@@ -57,7 +57,7 @@ national as (
         document_id,
         economic_code,
         source_row_number,
-        total_amount as amount,
+        total_amount,
         {%- for column in funding_source_columns()[1:] %}
             cast(null as {{ dbt.type_numeric() }}) as {{ column }},
         {%- endfor %}
@@ -68,11 +68,21 @@ national as (
 
 ),
 
-final as (
+unioned as (
 
     select * from shenzhen
     union all
     select * from national
+
+),
+
+final as (
+
+    select
+        *,
+        -- deprecated alias of total_amount, kept for existing queries (README.md, Deprecations)
+        total_amount as amount
+    from unioned
 
 )
 

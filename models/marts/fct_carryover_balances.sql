@@ -25,11 +25,13 @@ final as (
         item_name,
         side,
 
-        -- amounts (万元)
-        amount,
+        -- amounts (万元): the line's total, then its parts by budget type
+        amount as total_amount,
         general_public_budget_amount,
         government_fund_amount,
-        state_capital_amount
+        state_capital_amount,
+        -- deprecated alias of total_amount, kept for existing queries (README.md, Deprecations)
+        amount
 
     from lines
 

@@ -44,7 +44,7 @@ by_economic_class as (
         fiscal_year,
         max(department_name) as department_name,
         max(class_name) as class_name,
-        sum(amount) as amount
+        sum(total_amount) as amount
     from economic_spending
     group by current_department_id, phase, scope, class_code, fiscal_year
 

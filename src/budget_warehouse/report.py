@@ -98,7 +98,7 @@ def function_sunburst(connection: duckdb.DuckDBPyConnection, document: Document)
 def economic_bars(connection: duckdb.DuckDBPyConnection, document: Document) -> go.Figure | None:
     """Basic spending by 经济分类 类; 人员经费 (301 + 303) and 公用经费 (302 + 310) coloured apart."""
     rows = connection.execute(
-        "select class_code, class_name, sum(amount) from marts.wide_basic_expenditure_by_economic_class "
+        "select class_code, class_name, sum(total_amount) from marts.wide_basic_expenditure_by_economic_class "
         "where document_id = ? group by all order by class_code",
         [document.document_id],
     ).fetchall()

@@ -148,7 +148,7 @@ def _economic(warehouse, source_file: str, prefix: str) -> Decimal:
         str(
             _one(
                 warehouse,
-                "select sum(amount) from marts.fct_basic_expenditure_by_economic_class "
+                "select sum(total_amount) from marts.fct_basic_expenditure_by_economic_class "
                 "where document_id = ? and economic_code like ?",
                 _document(warehouse, source_file),
                 prefix + "%",
@@ -242,7 +242,7 @@ def test_caizhengju_2024_final_account(candidate) -> None:
     document = _document(candidate, source)
     balances = dict(
         candidate.execute(
-            "select balance_kind, amount from marts.fct_carryover_balances "
+            "select balance_kind, total_amount from marts.fct_carryover_balances "
             "where document_id = ? and table_key = 'revenue_expenditure_overview'",
             [document],
         ).fetchall()

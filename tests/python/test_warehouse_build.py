@@ -53,7 +53,7 @@ def test_economic_facts(warehouse) -> None:
     assert _one(
         warehouse,
         """
-        select fact.amount, subject.economic_name
+        select fact.total_amount, subject.economic_name
         from marts.fct_basic_expenditure_by_economic_class as fact
         inner join marts.dim_economic_subject as subject using (economic_code)
         where fact.economic_code = '30214' and fact.document_id = '8f1cd10f246847df'
@@ -62,7 +62,7 @@ def test_economic_facts(warehouse) -> None:
     (wages,) = _one(
         warehouse,
         """
-        select sum(fact.amount)
+        select sum(fact.total_amount)
         from marts.fct_basic_expenditure_by_economic_class as fact
         inner join marts.dim_economic_subject as subject using (economic_code)
         where subject.class_code = '301' and fact.document_id = '8f1cd10f246847df'

@@ -53,9 +53,11 @@ final as (
         {%- for column in funding_source_columns()[1:] %}
             facts.{{ column }},
         {%- endfor %}
-        facts.amount,
+        facts.total_amount,
         facts.personnel_amount,
-        facts.public_amount
+        facts.public_amount,
+        -- deprecated alias of total_amount, kept for existing queries (README.md, Deprecations)
+        facts.amount
 
     from facts
     inner join documents
