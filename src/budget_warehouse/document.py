@@ -52,13 +52,13 @@ class ExtractedDocument:
 
     ``document`` is the file's row of the documents seed: its identity columns plus what
     resolving revisions fills in later (``is_current``, ``superseded_by_document_id``).
-    ``identity`` is None only for a template that still writes that row by hand."""
+    ``identity`` is which document it is, for every template."""
 
     path: Path
     document: Record
+    identity: DocumentIdentity
     rows: dict[str, list[Record]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    identity: DocumentIdentity | None = None
 
     @property
     def row_count(self) -> int:

@@ -7,7 +7,7 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from budget_warehouse.document import ExtractedDocument
+from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids
 from budget_warehouse.national.templates import (
@@ -72,27 +72,28 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
     parsed_tables = {number: parse_table(shown, found[number]) for number in sorted(found)}
     facts = document_facts(shown, template, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
-    key: Record = {
-        "document_id": digest[:16],
-        "department_name": facts.department_name,
-        "fiscal_year": str(facts.fiscal_year),
-    }
-    extracted = ExtractedDocument(path=shown, document={})
+    identity = DocumentIdentity(
+        document_id=digest[:16],
+        department_name=facts.department_name,
+        fiscal_year=facts.fiscal_year,
+        phase=template.phase,
+        scope=facts.scope,
+        revision=0,
+    )
+    key = identity.key()
+    extracted = ExtractedDocument(path=shown, document={}, identity=identity)
     extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
     units: Counter[str] = Counter()
     for number in sorted(found):
         units[_add_table(extracted, template, key, found[number], parsed_tables[number])] += 1
     extracted.document = {
-        **key,
-        "phase": template.phase,
-        "revision": "0",
+        **identity.record(),
         "is_current": "true",
         "superseded_by_document_id": None,
         "source_file": shown.name,
         "source_sha256": digest,
         "table_count": str(len(found)),
         "template": template.name,
-        "scope": facts.scope,
         "amount_unit": units.most_common(1)[0][0],
         "page_count": str(len(pages)),
     }
