@@ -28,7 +28,7 @@ attributes as (
 
     select *
     from {{ ref('stg_disclosure__t14_project_performance_targets') }}
-    where section = 'attribute'
+    where row_kind = 'attribute'
 
 ),
 

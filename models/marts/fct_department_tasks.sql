@@ -27,7 +27,7 @@ final as (
         is_realigned
 
     from targets
-    where section = 'task'
+    where row_kind = 'task'
 
 )
 

@@ -6,7 +6,7 @@ project_targets as (
 
     select *
     from {{ ref('stg_disclosure__t14_project_performance_targets') }}
-    where section = 'indicator'
+    where row_kind = 'indicator'
 
 ),
 
@@ -14,7 +14,7 @@ department_targets as (
 
     select *
     from {{ ref('stg_disclosure__t15_department_performance_targets') }}
-    where section = 'indicator'
+    where row_kind = 'indicator'
 
 ),
 

@@ -191,7 +191,7 @@ def test_t13_repeated_header_and_execution_periods(rows) -> None:
 
 
 def test_t14_form_pairs_continuation_and_indicators(rows) -> None:
-    attributes = rows("t14_project_performance_targets", section="attribute")
+    attributes = rows("t14_project_performance_targets", row_kind="attribute")
     pairs = {(r["label"], r["is_continuation"]): r for r in attributes}
     assert pairs[("项目名称", "false")]["value_text"] == "电子政务管理事务"
     assert pairs[("项目总金额（元）", "false")]["amount"] == "3600900"
@@ -199,7 +199,7 @@ def test_t14_form_pairs_continuation_and_indicators(rows) -> None:
     assert pairs[("采购品目", "false")]["value_text"] is None
     continued = pairs[("项目总(中期)目标", "true")]
     assert continued["value_text"].startswith("区级政务服务")  # the converter's <p> removed
-    indicators = rows("t14_project_performance_targets", section="indicator")
+    indicators = rows("t14_project_performance_targets", row_kind="indicator")
     assert _pick(indicators, "indicator_level_1", "indicator_level_2", "indicator_name", "target_value")[2] == (
         "产出目标",
         "时效",
@@ -211,7 +211,7 @@ def test_t14_form_pairs_continuation_and_indicators(rows) -> None:
 
 
 def test_t15_shifted_task_row_is_realigned(rows) -> None:
-    tasks = rows("t15_department_performance_targets", section="task")
+    tasks = rows("t15_department_performance_targets", row_kind="task")
     assert _pick(tasks, "task_name", "total_amount", "is_realigned") == [
         ("信息安全体系及大数据平台的建设和管理", "1555.01", "false"),
         ("行政改革审批", "77.75", "false"),
@@ -220,12 +220,12 @@ def test_t15_shifted_task_row_is_realigned(rows) -> None:
         ("政务公开", "168.46", "false"),
     ]
     assert tasks[3]["task_content"] == "区行政服务大厅和网上服务大厅的管理和服务"
-    (total,) = rows("t15_department_performance_targets", section="task_total")
+    (total,) = rows("t15_department_performance_targets", row_kind="task_total")
     assert (total["total_amount"], total["fiscal_amount"], total["other_amount"]) == ("17109.00", "17109.00", "0.00")
 
 
 def test_t15_indicators_carry_levels_and_survive_shifts(rows) -> None:
-    indicators = rows("t15_department_performance_targets", section="indicator")
+    indicators = rows("t15_department_performance_targets", row_kind="indicator")
     picked = _pick(indicators, "indicator_level_1", "indicator_level_2", "indicator_level_3", "target_value")
     assert picked[1] == ("产出指标", "数量指标", "专家评审会召开场次", "20 场")
     assert picked[6] == ("产出指标", "成本指标", "支出进度达标率", ">95%")
@@ -233,6 +233,6 @@ def test_t15_indicators_carry_levels_and_survive_shifts(rows) -> None:
     assert picked[8] == ("效益指标", "可持续影响指标", "政务公开规范程度", "规范")
     assert picked[9] == ("满意度指标", "服务对象满意度指标", "群众满意度", "85%")
     assert len(picked) == 10
-    attributes = {r["label"]: r["value_text"] for r in rows("t15_department_performance_targets", section="attribute")}
+    attributes = {r["label"]: r["value_text"] for r in rows("t15_department_performance_targets", row_kind="attribute")}
     assert attributes["部门（单位）名称"] == "深圳市龙华区政务服务数据管理局"
     assert attributes["年度"] == "(2020 年度)"

@@ -200,7 +200,7 @@ t15_task_total_equals_t01_expenditure as (
         expression='total_amount',
         compare_expression='amount',
         subject='表15 金额合计 = 表1 本年支出合计',
-        filter="section = 'task_total'",
+        filter="row_kind = 'task_total'",
         compare_filter="table_number = 1 and side = 'expenditure' and row_kind = 'current_year_total'"
     ) }}
 

@@ -100,8 +100,8 @@ t15_tasks_sum_to_total as (
         tables='表15',
         amount_columns=['total_amount', 'fiscal_amount', 'other_amount'],
         subject='task_name',
-        root_filter="section = 'task_total'",
-        row_filter="section in ('task', 'task_total')"
+        root_filter="row_kind = 'task_total'",
+        row_filter="row_kind in ('task', 'task_total')"
     ) }}
 
 ),

@@ -221,7 +221,7 @@ t15_task_total_equals_its_funds as (
         total_column='total_amount',
         part_columns=['fiscal_amount', 'other_amount'],
         subject='task_name',
-        row_filter="section in ('task', 'task_total')"
+        row_filter="row_kind in ('task', 'task_total')"
     ) }}
 
 ),

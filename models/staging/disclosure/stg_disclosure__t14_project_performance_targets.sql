@@ -12,7 +12,7 @@ renamed as (
         -- ids
         {{ disclosure_key_columns() }},
         cast(form_number as {{ dbt.type_int() }}) as form_number,
-        section,
+        row_kind,
         cast(source_column_number as {{ dbt.type_int() }}) as source_column_number,
 
         -- amounts (万元)

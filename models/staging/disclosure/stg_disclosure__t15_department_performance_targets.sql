@@ -11,7 +11,7 @@ renamed as (
     select
         -- ids
         {{ disclosure_key_columns() }},
-        section,
+        row_kind,
         cast(source_column_number as {{ dbt.type_int() }}) as source_column_number,
 
         -- amounts (万元)

@@ -63,7 +63,7 @@ def _flag(value: bool) -> str:
 PROJECT_FORM_TITLE = "项目支出绩效目标表"
 PROJECT_TARGET_COLUMNS = (
     "form_number",
-    "section",
+    "row_kind",
     "source_column_number",
     "label",
     "value_text",
@@ -105,7 +105,7 @@ _PROJECT_INDICATOR_HEADER = ("一级指标", "二级指标", "指标内容", "�
 
 
 class ProjectPart(Enum):
-    """The part of a 表14 form a row belongs to; the value is the seed's ``section``."""
+    """The part of a 表14 form a row belongs to; the value is the seed's ``row_kind``."""
 
     ATTRIBUTES = "attribute"
     INDICATORS = "indicator"
@@ -165,7 +165,7 @@ def _add_project_indicator(parsed: ParsedTable, body: BodyRow, form: _ProjectFor
     parsed.add(
         body,
         form_number=str(form.number),
-        section=ProjectPart.INDICATORS.value,
+        row_kind=ProjectPart.INDICATORS.value,
         source_column_number=None,
         indicator_level_1=form.level_1,
         indicator_level_2=form.level_2,
@@ -185,7 +185,7 @@ def _add_project_continuation(
     parsed.add(
         body,
         form_number=str(form.number),
-        section=ProjectPart.ATTRIBUTES.value,
+        row_kind=ProjectPart.ATTRIBUTES.value,
         source_column_number=str(column + 1),
         label=form.last_label,
         value_text=text,
@@ -201,7 +201,7 @@ def _add_project_attributes(source: TableSource, parsed: ParsedTable, body: Body
         parsed.add(
             body,
             form_number=str(form.number),
-            section=ProjectPart.ATTRIBUTES.value,
+            row_kind=ProjectPart.ATTRIBUTES.value,
             source_column_number=str(column + 1),
             label=label,
             value_text=value,
@@ -215,7 +215,7 @@ def _add_project_attributes(source: TableSource, parsed: ParsedTable, body: Body
 
 DEPARTMENT_FORM_TITLE = "部门(单位)整体支出绩效目标表"
 DEPARTMENT_TARGET_COLUMNS = (
-    "section",
+    "row_kind",
     "source_column_number",
     "label",
     "value_text",
@@ -244,7 +244,7 @@ TASK_TOTAL_NAME = "金额合计"
 class DepartmentPart(Enum):
     """The part of a 表15 form the rows below a heading belong to. Only tasks and indicators
     are grids; a row under the other parts must be a heading the form knows. Unlike 表14 a part
-    is not a seed ``section``: one part writes several (``task`` and ``task_total``)."""
+    is not a seed ``row_kind``: one part writes several (``task`` and ``task_total``)."""
 
     ATTRIBUTES = auto()
     GOAL = auto()
@@ -286,13 +286,13 @@ def _read_heading(
     overall goal, or a grid's header, which starts its part. False for any other row."""
     keys = [normalise_label(c) for _, c in cells]
     if len(keys) == 1 and _YEAR_LINE.fullmatch(keys[0]):
-        parsed.add(body, section="attribute", label="年度", value_text=cells[0][1], source_column_number=None)
+        parsed.add(body, row_kind="attribute", label="年度", value_text=cells[0][1], source_column_number=None)
     elif keys and keys[0] in _DEPARTMENT_LABELS:
         for column, label, value in _label_value_pairs(source, body, _DEPARTMENT_LABELS):
-            parsed.add(body, section="attribute", source_column_number=str(column + 1), label=label, value_text=value)
+            parsed.add(body, row_kind="attribute", source_column_number=str(column + 1), label=label, value_text=value)
     elif keys and keys[0] == _GOAL_SECTION:
         text = " ".join(c for _, c in cells[1:])
-        parsed.add(body, section="overall_goal", label=cells[0][1], value_text=text or None, source_column_number=None)
+        parsed.add(body, row_kind="overall_goal", label=cells[0][1], value_text=text or None, source_column_number=None)
         form.part = DepartmentPart.GOAL
     elif keys and set(keys) <= _TASK_HEADER_CELLS:
         form.part = DepartmentPart.TASKS
@@ -330,7 +330,7 @@ def _add_task(source: TableSource, parsed: ParsedTable, body: BodyRow) -> None:
     is_total = normalise_label(name) == TASK_TOTAL_NAME
     parsed.add(
         body,
-        section="task_total" if is_total else "task",
+        row_kind="task_total" if is_total else "task",
         task_name=blank_to_none(name),
         task_content=blank_to_none(texts[1]) if len(texts) > 1 else None,
         total_amount=total,
@@ -364,7 +364,7 @@ def _add_department_indicator(parsed: ParsedTable, body: BodyRow, form: _Departm
     form.levels[2] = published[2]
     parsed.add(
         body,
-        section="indicator",
+        row_kind="indicator",
         indicator_level_1=form.levels[0],
         indicator_level_2=form.levels[1],
         indicator_level_3=form.levels[2],
