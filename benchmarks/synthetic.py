@@ -1,6 +1,6 @@
 """Synthetic disclosures in the 15-table template, for tests and benchmarks.
 
-A random budget is drawn first, in integer units of the published precision, and every
+A random budget is drawn first, in integer units of the published rounding step, and every
 table is rendered from it, so all identities hold exactly. The layout varies the way real
 conversions do: where tables break across pages, whether continuation pages repeat their
 header, wrapped names, two-decimal amounts, a non-empty 表8 and extra 经济分类 classes.
@@ -181,7 +181,7 @@ class Layout:
 
 @dataclass
 class Budget:
-    """A department's budget, amounts in integer units of the published precision."""
+    """A department's budget, amounts in integer units of the published rounding step."""
 
     department: str
     year: int
@@ -249,7 +249,7 @@ def draw_budget(
     department: str | None = None,
     year: int | None = None,
 ) -> Budget:
-    """A random, internally consistent budget, in integer units of the published precision."""
+    """A random, internally consistent budget, in integer units of the published rounding step."""
     unit = 10**decimals
     basic_by_leaf, project_by_leaf, fund_by_leaf = _draw_function_subjects(rng, unit, government_fund)
     basic, project = sum(basic_by_leaf.values()), sum(project_by_leaf.values())

@@ -1,6 +1,6 @@
 {#- The published unit and rounding step, kept beside amounts converted to 万元. -#}
 {% macro published_unit_columns() -%}
-    amount_unit as published_unit,
-    cast(amount_precision as {{ dbt.type_numeric() }}) as published_precision,
-    {{ to_wan_yuan('amount_precision') }} as rounding_step
+    published_unit,
+    cast(published_rounding_step as {{ dbt.type_numeric() }}) as published_rounding_step,
+    {{ to_wan_yuan('published_rounding_step') }} as rounding_step
 {%- endmacro %}

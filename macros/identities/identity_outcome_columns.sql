@@ -1,7 +1,7 @@
 {#- The columns every identity instance ends with, in fct_identity_checks' order. An identity
     over published, rounded figures holds within rounding when |actual - expected| <= the sum of
-    half a rounding step for every figure involved: p·(n+1)/2 for a total of precision p against
-    n addends of the same precision. Expected is the single published figure the identity checks
+    half a rounding step for every figure involved: p·(n+1)/2 for a total of rounding step p against
+    n addends of the same step. Expected is the single published figure the identity checks
     (the parent, the row total, or the first relation's aggregate); actual is what the other
     figures add up to.
 

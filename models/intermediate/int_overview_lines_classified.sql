@@ -53,7 +53,7 @@ final as (
         unioned.item_name,
         unioned.item_name_key,
         unioned.published_unit,
-        unioned.published_precision,
+        unioned.published_rounding_step,
         unioned.rounding_step,
         case
             when unioned.item_name_key in ('本年收入合计', '本年支出合计') then 'current_year_total'

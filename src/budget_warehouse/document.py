@@ -159,7 +159,7 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
         "table_count": str(len(sources)),
         "template": TEMPLATE_NAME,
         # In 万元, though 表14 alone is in 元.
-        "amount_unit": "万元",
+        "published_unit": "万元",
         "page_count": None,
     }
     extracted = ExtractedDocument(path=shown, document=document, identity=identity)
@@ -177,10 +177,11 @@ def _add_table(
 ) -> None:
     unit = parsed.unit or next((f.unit for f in source.fragments if f.unit), None) or kind.default_unit
     unit = unit.strip()
-    precision = str(parsed.precision)
+    published_rounding_step = str(parsed.rounding_step)
     key = {**identity.key(), "table_number": str(kind.number)}
     extracted.rows[kind.seed_name] = [
-        {**key, **record, "amount_unit": unit, "amount_precision": precision} for record in parsed.records
+        {**key, **record, "published_unit": unit, "published_rounding_step": published_rounding_step}
+        for record in parsed.records
     ]
     extracted.rows["document_tables"].append(
         {
@@ -188,8 +189,8 @@ def _add_table(
             "table_number": str(kind.number),
             "seed_name": kind.seed_name,
             "table_title": _title(source.fragments[0]),
-            "amount_unit": unit,
-            "amount_precision": precision,
+            "published_unit": unit,
+            "published_rounding_step": published_rounding_step,
             "page_count": str(sum(len(f.pages) for f in source.fragments)),
             "row_count": str(len(parsed.records)),
             "source_line_number": str(source.fragments[0].line_number),

@@ -29,7 +29,7 @@ KEY_COLUMNS = (
     "source_row_number",
     "source_line_number",
 )
-UNIT_COLUMNS = ("amount_unit", "amount_precision")
+UNIT_COLUMNS = ("published_unit", "published_rounding_step")
 _FUNDING = tuple(column.name for column in FUNDING_COLUMNS)
 
 
@@ -158,7 +158,7 @@ DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
         "table_count",
         "template",
         "scope",
-        "amount_unit",
+        "published_unit",
         "page_count",
     ),
     "document_tables": (
@@ -166,8 +166,8 @@ DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
         "table_number",
         "seed_name",
         "table_title",
-        "amount_unit",
-        "amount_precision",
+        "published_unit",
+        "published_rounding_step",
         "page_count",
         "row_count",
         "source_line_number",
@@ -194,7 +194,7 @@ DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
         "measure",
         "figure_kind",
         "amount",
-        "amount_unit",
-        "amount_precision",
+        "published_unit",
+        "published_rounding_step",
     ),
 }

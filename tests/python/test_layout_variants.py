@@ -50,7 +50,7 @@ def test_variant_extracts_every_table(name: str, tmp_path: Path) -> None:
     manifest = {row["table_number"]: row for row in document.rows["document_tables"]}
     assert len(manifest) == 15
     layout = VARIANTS[name]["layout"]
-    assert manifest["4"]["amount_precision"] == ("0.01" if layout.decimals == 2 else "1")
+    assert manifest["4"]["published_rounding_step"] == ("0.01" if layout.decimals == 2 else "1")
     # The unit total row of 表4 matches the sum of its 款 rows, page breaks notwithstanding.
     rows = document.rows["t04_basic_expenditure"]
     codes_seen = len(rows)

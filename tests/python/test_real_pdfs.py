@@ -97,7 +97,7 @@ def test_the_shared_pdf_says_who_published_it(source_file: str) -> None:
         document["phase"],
         document["scope"],
         document["template"],
-        document["amount_unit"],
+        document["published_unit"],
     )
     assert read == DOCUMENTS[source_file]
 

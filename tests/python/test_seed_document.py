@@ -42,9 +42,9 @@ def test_all_fifteen_tables_are_recorded_even_when_empty(seed_document: Extracte
     assert sorted(manifest, key=int) == [str(n) for n in range(1, 16)]
     for number in ("8", "9", "10"):
         assert manifest[number]["row_count"] == "1"  # only the published zero total row
-    assert manifest["14"]["amount_unit"] == "元"
-    assert manifest["15"]["amount_precision"] == "0.01"
-    assert manifest["1"]["amount_precision"] == "1"
+    assert manifest["14"]["published_unit"] == "元"
+    assert manifest["15"]["published_rounding_step"] == "0.01"
+    assert manifest["1"]["published_rounding_step"] == "1"
     # 表1 spans two pages, 表4 three (two of them without a repeated header).
     assert (manifest["1"]["page_count"], manifest["4"]["page_count"]) == ("2", "3")
 

@@ -17,8 +17,8 @@ renamed as (
 
         -- text
         {{ clean_text('table_title') }} as table_title,
-        amount_unit as published_unit,
-        cast(amount_precision as {{ dbt.type_numeric() }}) as published_precision,
+        published_unit,
+        cast(published_rounding_step as {{ dbt.type_numeric() }}) as published_rounding_step,
 
         -- counts
         cast(page_count as {{ dbt.type_int() }}) as page_count,

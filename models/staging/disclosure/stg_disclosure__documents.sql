@@ -20,7 +20,7 @@ renamed as (
         department_name,
         template,
         scope,
-        amount_unit as published_unit,
+        published_unit,
         source_file,
         source_sha256,
 

@@ -44,12 +44,12 @@ renamed as (
         documents.template,
 
         -- amounts (万元)
-        {{ to_wan_yuan('source.amount', 'source.amount_unit') }} as amount,
+        {{ to_wan_yuan('source.amount', 'source.published_unit') }} as amount,
 
         -- units
-        source.amount_unit as published_unit,
-        cast(source.amount_precision as {{ dbt.type_numeric() }}) as published_precision,
-        {{ to_wan_yuan('source.amount_precision', 'source.amount_unit') }} as rounding_step
+        source.published_unit,
+        cast(source.published_rounding_step as {{ dbt.type_numeric() }}) as published_rounding_step,
+        {{ to_wan_yuan('source.published_rounding_step', 'source.published_unit') }} as rounding_step
 
     from source
     inner join documents

@@ -94,7 +94,7 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
         "source_sha256": digest,
         "table_count": str(len(found)),
         "template": template.name,
-        "amount_unit": units.most_common(1)[0][0],
+        "published_unit": units.most_common(1)[0][0],
         "page_count": str(len(pages)),
     }
     extracted.rows["documents"] = [extracted.document]
@@ -111,12 +111,12 @@ def _add_table(
         extracted.warnings.append(
             f"{extracted.path}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
         )
-    precision = str(rounding_step(parsed.amounts))
+    published_rounding_step = str(rounding_step(parsed.amounts))
     for record in parsed.records:
         if record.get("figure_kind") is None:
             record["figure_kind"] = "budget" if template.phase == "预算" else "actual"
     extracted.rows[NATIONAL_SEED].extend(
-        seed_records(parsed.records, key, located.table, located.title_line, unit, precision)
+        seed_records(parsed.records, key, located.table, located.title_line, unit, published_rounding_step)
     )
     extracted.warnings.extend(parsed.warnings)
     document_id, number = key["document_id"], str(located.table.number)
@@ -126,8 +126,8 @@ def _add_table(
             "table_number": number,
             "seed_name": NATIONAL_SEED,
             "table_title": located.title_line,
-            "amount_unit": unit,
-            "amount_precision": precision,
+            "published_unit": unit,
+            "published_rounding_step": published_rounding_step,
             "page_count": str(len(located.pages)),
             "row_count": str(len({(r["page_number"], r["source_row_number"]) for r in parsed.records})),
             "source_line_number": None,

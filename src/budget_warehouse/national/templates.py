@@ -230,7 +230,7 @@ def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
 
 
 def seed_records(
-    records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, precision: str
+    records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, published_rounding_step: str
 ) -> list[Record]:
     return [
         {
@@ -239,8 +239,8 @@ def seed_records(
             "table_key": table.key,
             "table_title": title,
             **record,
-            "amount_unit": unit,
-            "amount_precision": precision,
+            "published_unit": unit,
+            "published_rounding_step": published_rounding_step,
         }
         for record in records
     ]

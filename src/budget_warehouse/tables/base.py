@@ -68,13 +68,13 @@ class ParsedTable:
         return record
 
     @property
-    def precision(self) -> Decimal:
+    def rounding_step(self) -> Decimal:
         """The rounding step of the table's published amounts, in its own unit."""
         return rounding_step(self.amounts)
 
 
 def read_amount(source: TableSource, parsed: ParsedTable, body: BodyRow, cell: str, column: str) -> str | None:
-    """Parse an amount cell, remembering it for the table's precision, or fail at that cell."""
+    """Parse an amount cell, remembering it for the table's rounding step, or fail at that cell."""
     try:
         amount = parse_amount(cell, source.unit)
     except NotANumber as exc:

@@ -57,7 +57,7 @@ def parse_project_expenditure(source: TableSource) -> ParsedTable:
         return parsed
     unit_total, *subject_rows = rows
     parsed.add(unit_total.body, row_kind="unit_total", parent_source_row_number=None, **as_record(unit_total))
-    groups = _category_groups(subject_rows, parsed.precision)
+    groups = _category_groups(subject_rows, parsed.rounding_step)
     if groups is None:
         first = subject_rows[0]
         raise source.error(
