@@ -6,6 +6,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -148,16 +149,41 @@ def warehouse(project: Path):
 
 
 # --- markers --------------------------------------------------------------------------------------------------------
-# `slow`: the test needs a dbt build (the session's, or one of its own). Only for choosing what to run while
-# working (`pytest -m "not slow"` runs the extractor's tests in seconds); `make test` runs everything.
+# `slow`: the test needs a dbt build (the session's, or one of its own), or extracts every real PDF twice (half a
+# minute here). Only for choosing what to run while working: `make test-fast` runs `-m "not slow and not spark"`
+# in seconds; `make test` runs everything.
 BUILDS_OF_THEIR_OWN = {"test_identity_mutations", "test_layout_variants", "test_publishing", "test_real_pdfs"}
 SESSION_BUILD = {"project", "candidate", "warehouse"}
+EVERY_PDF_TWICE = {"repository_local"}
+_running: dict[str, pytest.Item] = {}
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
     """Marked as collected, before any plugin's pytest_collection_modifyitems (-m) reads the marks."""
     module = getattr(item, "module", None)
-    if SESSION_BUILD & set(getattr(item, "fixturenames", ())) or (
+    if (SESSION_BUILD | EVERY_PDF_TWICE) & set(getattr(item, "fixturenames", ())) or (
         module is not None and module.__name__ in BUILDS_OF_THEIR_OWN
     ):
         item.add_marker(pytest.mark.slow)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running["item"] = item  # before the item's fixtures, so a fixture's build is charged to the test that asked
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_builds_are_slow() -> Iterator[None]:
+    """A test not marked slow that starts a dbt build fails, naming the set above to add it to."""
+    import budget_warehouse.warehouse
+
+    run_dbt = budget_warehouse.warehouse.run_dbt
+
+    def checked(*args: Any, **kwargs: Any) -> int:
+        item = _running.get("item")
+        if item is not None and item.get_closest_marker("slow") is None and item.get_closest_marker("spark") is None:
+            pytest.fail(f"{item.nodeid} runs dbt: add its module to BUILDS_OF_THEIR_OWN in conftest.py (marks it slow)")
+        return run_dbt(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(budget_warehouse.warehouse, "run_dbt", checked)
+        yield
