@@ -52,7 +52,7 @@ shenzhen_function_subtotals as (
         table_number as source_table_number,
         cast(null as {{ dbt.type_int() }}) as source_page_number,
         source_row_number,
-        'subtotal' as row_role,
+        'subtotal' as row_kind,
         function_code as code,
         function_name as published_name,
         total_amount,
@@ -71,7 +71,7 @@ shenzhen_function_totals as (
         table_number as source_table_number,
         cast(null as {{ dbt.type_int() }}) as source_page_number,
         source_row_number,
-        'total' as row_role,
+        'total' as row_kind,
         cast(null as {{ dbt.type_string() }}) as code,
         unit_name as published_name,
         total_amount,
@@ -90,7 +90,7 @@ shenzhen_economic_totals as (
         shenzhen_economic_lines.table_number as source_table_number,
         cast(null as {{ dbt.type_int() }}) as source_page_number,
         shenzhen_economic_lines.source_row_number,
-        case when shenzhen_economic_lines.row_kind = 'unit_total' then 'total' else 'subtotal' end as row_role,
+        case when shenzhen_economic_lines.row_kind = 'unit_total' then 'total' else 'subtotal' end as row_kind,
         shenzhen_economic_lines.economic_code as code,
         shenzhen_economic_lines.item_name as published_name,
         shenzhen_economic_lines.total_amount,
@@ -115,7 +115,7 @@ national_function_totals as (
         table_number as source_table_number,
         page_number as source_page_number,
         source_row_number,
-        case when row_kind = 'total' then 'total' else 'subtotal' end as row_role,
+        case when row_kind = 'total' then 'total' else 'subtotal' end as row_kind,
         function_code as code,
         function_name as published_name,
         total_amount,
@@ -134,7 +134,7 @@ national_economic_totals as (
         table_number as source_table_number,
         page_number as source_page_number,
         source_row_number,
-        case when row_kind = 'total' then 'total' else 'subtotal' end as row_role,
+        case when row_kind = 'total' then 'total' else 'subtotal' end as row_kind,
         economic_code as code,
         economic_name as published_name,
         total_amount,
@@ -145,7 +145,7 @@ national_economic_totals as (
 
 ),
 
-final as (
+unioned as (
 
     select * from shenzhen_function_subtotals
     union all
@@ -156,6 +156,16 @@ final as (
     select * from national_function_totals
     union all
     select * from national_economic_totals
+
+),
+
+final as (
+
+    select
+        *,
+        -- deprecated alias of row_kind, kept for existing queries (README.md, Deprecations)
+        row_kind as row_role
+    from unioned
 
 )
 

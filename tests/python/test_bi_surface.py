@@ -89,6 +89,14 @@ def test_a_deprecated_amount_alias_is_its_total_amount(warehouse, mart: str) -> 
     assert differing == (0,)
 
 
+def test_the_deprecated_row_role_alias_is_its_row_kind(warehouse) -> None:
+    """README.md, Deprecations: published_totals keeps `row_role` beside `row_kind`, holding the same value."""
+    differing = warehouse.execute(
+        "select count(*) from reconciliation.published_totals where row_role is distinct from row_kind"
+    ).fetchone()
+    assert differing == (0,)
+
+
 def test_year_over_year_compares_each_year_with_the_one_before(warehouse) -> None:
     """万里街道 published budgets for 2023 and 2024: 工资福利支出 (经济分类 301) of each, from the fact."""
     by_year = dict(
@@ -113,7 +121,7 @@ def test_the_printed_total_is_quoted_as_printed(warehouse) -> None:
     """表7 of the seed prints 合计 17,109; its leaves add to 17,110 (rounding, within tolerance)."""
     printed = warehouse.execute(
         "select total_amount, basic_amount, project_amount from reconciliation.published_totals "
-        f"where document_id = '{SEED}' and source_table_number = 7 and row_role = 'total'"
+        f"where document_id = '{SEED}' and source_table_number = 7 and row_kind = 'total'"
     ).fetchone()
     assert printed == (Decimal(17109), Decimal(2589), Decimal(14521))
     (leaves,) = warehouse.execute(
@@ -128,7 +136,7 @@ def test_every_printed_subtotal_is_kept(warehouse) -> None:
         code
         for (code,) in warehouse.execute(
             "select code from reconciliation.published_totals "
-            f"where document_id = '{SEED}' and classification = 'function' and row_role = 'subtotal'"
+            f"where document_id = '{SEED}' and classification = 'function' and row_kind = 'subtotal'"
         ).fetchall()
     }
     assert {"201", "20103"} <= codes and "2010301" not in codes
