@@ -157,7 +157,7 @@ def _close_duckdb() -> None:
     with DuckDBConnectionManager._LOCK:
         environment, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
     if environment is not None:
-        environment.close()  # type: ignore[no-untyped-call]  # dbt-duckdb is untyped
+        environment.close()  # type: ignore[no-untyped-call,unused-ignore]  # untyped in some dbt-duckdb releases
 
 
 def built_marts(project: Project) -> list[str]:
