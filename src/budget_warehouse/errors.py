@@ -37,3 +37,8 @@ class ExtractionError(Exception):
 class EngineUnavailable(RuntimeError):
     """An extraction engine that cannot run on this machine (pyspark or Java missing, a Spark
     Connect client without its libraries); the message says what installs it."""
+
+
+class ProjectNotFound(RuntimeError):
+    """The dbt project the extractor takes its shared declarations from (dbt_project.yml's vars)
+    is not where the package was installed from, and no BUDGET_WAREHOUSE_PROJECT_DIR names it."""

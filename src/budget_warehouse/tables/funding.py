@@ -3,21 +3,32 @@ expenditure by 经济分类 and 表5 project expenditure by category and item.""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from budget_warehouse.errors import ProjectNotFound
 from budget_warehouse.tables.base import ParsedTable, TableSource
 from budget_warehouse.tables.grid import Column, GridRow, GridSpec, as_record, read_grid
+
+# The checkout the package was installed from (an editable install, as `make build` does).
+_CHECKOUT = Path(__file__).resolve().parents[3]
 
 
 def _funding_columns() -> tuple[Column, ...]:
     """The template's funding-source columns in published order, with their header labels, from
     the dbt project's `funding_columns` var: the models read the same list (funding_source_columns()),
-    so the seed columns and the staging models cannot drift apart."""
-    project_file = Path(__file__).resolve().parents[3] / "dbt_project.yml"
+    so the seed columns and the staging models cannot drift apart. Where the package is installed
+    away from its project (a wheel on a Spark executor), BUDGET_WAREHOUSE_PROJECT_DIR names it."""
+    project_file = Path(os.environ.get("BUDGET_WAREHOUSE_PROJECT_DIR", _CHECKOUT)) / "dbt_project.yml"
+    if not project_file.is_file():
+        raise ProjectNotFound(
+            f"{project_file} not found: the extractor reads the funding columns from the dbt project; "
+            "set BUDGET_WAREHOUSE_PROJECT_DIR to the folder holding dbt_project.yml"
+        )
     declared = yaml.safe_load(project_file.read_text(encoding="utf-8"))["vars"]["funding_columns"]
     return tuple(Column(entry["column"], tuple(entry["headers"]), "amount") for entry in declared)
 
