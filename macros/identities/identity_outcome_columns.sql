@@ -6,13 +6,21 @@
     figures add up to.
 
     The identity's family is the prefix of its name (row__…, hierarchy__…), so the two cannot
-    disagree; soft checks always warn, every other family follows identity_severity(). -#}
+    disagree, and it must be declared in its family's model; soft checks always warn, every
+    other family follows identity_severity(). -#}
 {% macro identity_outcome_columns(identity_name, tables) -%}
     {%- set family = identity_name.split('__')[0] %}
     {%- if family not in ['balance', 'row', 'hierarchy', 'cross_table', 'soft'] %}
         {{ exceptions.raise_compiler_error(
             "identity " ~ identity_name ~ " in " ~ model.name ~ ": its name must start with its family "
             ~ "(balance__, row__, hierarchy__, cross_table__ or soft__)"
+        ) }}
+    {%- endif %}
+    {#- The family's model is the one its identities_hold test (and severity) covers. -#}
+    {%- if model.name != 'int_' ~ family ~ '_identities_checked' %}
+        {{ exceptions.raise_compiler_error(
+            "identity " ~ identity_name ~ " is declared in " ~ model.name ~ ": a " ~ family
+            ~ " identity belongs in int_" ~ family ~ "_identities_checked"
         ) }}
     {%- endif %}
     cast('{{ identity_name }}' as {{ dbt.type_string() }}) as identity_name,
