@@ -204,7 +204,8 @@ def _print_findings(found: list[Finding]) -> None:
     documents = len({finding.source_file for finding in broken})
     print(
         f"findings: {len(broken)} broken identities in {documents} documents, "
-        f"{len(found) - len(broken)} soft checks that differ (marts.fct_identity_checks; --strict fails on them)"
+        f"{len(found) - len(broken)} soft checks that differ (marts.fct_identity_checks; --strict fails on the "
+        "broken identities, never on soft checks)"
     )
 
 
