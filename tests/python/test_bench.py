@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import duckdb
+
 from benchmarks.run import (
     Measurement,
     PdfResult,

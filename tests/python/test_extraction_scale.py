@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.synthetic import generate
 
+from benchmarks.synthetic import generate
 from budget_warehouse.cli import main
 from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.extract import _identity, disclosure_files, extract_folder

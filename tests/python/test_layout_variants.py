@@ -12,8 +12,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from benchmarks.synthetic import Layout, generate
 
+from benchmarks.synthetic import Layout, generate
 from budget_warehouse.cli import main
 from budget_warehouse.document import extract_document
 from conftest import SEED_DOCUMENT, copy_project
