@@ -45,6 +45,32 @@ class DocumentIdentity:
         """The identity as the documents seed writes it."""
         return {**self.key(), "phase": self.phase, "scope": self.scope, "revision": str(self.revision)}
 
+    def same_document_key(self) -> tuple[str, int, str, str]:
+        """What revisions of one document share: department, fiscal year, phase and scope (a 部门
+        document and the 单位 document of the same unit are two documents)."""
+        return (self.department_name, self.fiscal_year, self.phase, self.scope)
+
+    @classmethod
+    def from_record(cls, record: Record) -> DocumentIdentity:
+        """The identity back from its row of the documents seed (what :meth:`record` wrote): all a
+        worker process or a Spark executor sends back is that row. The one place it is parsed.
+        A row without scope or revision is a department's first publication."""
+
+        def required(column: str) -> str:
+            value = record.get(column)
+            if value is None:
+                raise ValueError(f"a documents row without {column}: {record}")
+            return value
+
+        return cls(
+            document_id=required("document_id"),
+            department_name=required("department_name"),
+            fiscal_year=int(required("fiscal_year")),
+            phase=required("phase"),
+            scope=record.get("scope") or "部门",
+            revision=int(record.get("revision") or 0),
+        )
+
 
 @dataclass
 class ExtractedDocument:

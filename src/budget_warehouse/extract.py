@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
 from budget_warehouse.seeds import SeedAppender, format_rows, seed_schemas
@@ -187,10 +188,13 @@ def _engine_results(
 @dataclass
 class _Written:
     """One document whose rows are in the staging files: what resolving revisions and the
-    summary need, and where its rows lie, to cut them out if a later revision supersedes it."""
+    summary need, and where its rows lie, to cut them out if a later revision supersedes it.
+    ``document`` is its row of the documents seed, still to be written; ``identity`` is read
+    from that row, the one thing a worker sends back that says which document it is."""
 
     path: Path
     document: Record
+    identity: DocumentIdentity
     warnings: list[str]
     row_count: int
     tables: int
@@ -214,6 +218,7 @@ def _append_documents(appender: SeedAppender, results: Results, summary: Summary
             _Written(
                 path=Path(result.path),
                 document=result.document,
+                identity=DocumentIdentity.from_record(result.document),
                 warnings=result.warnings,
                 row_count=result.row_count,
                 tables=result.counts.get("document_tables", 0),
@@ -291,47 +296,41 @@ def extract_folder(
     return summary
 
 
-def _identity(document: _Written) -> tuple[str, str, str, str]:
-    # A 部门 document and the 单位 document of the same unit are two documents, both kept.
-    record = document.document
-    return (
-        record["department_name"] or "",
-        record["fiscal_year"] or "",
-        record["phase"] or "",
-        record.get("scope") or "部门",
-    )
+def _identity(document: _Written | ExtractedDocument) -> tuple[str, int, str, str]:
+    """The key revisions of one document are grouped by (also the tests' in-memory reference's)."""
+    return document.identity.same_document_key()
 
 
 def _resolve_revisions(documents: list[_Written], summary: Summary, skip_bad: bool) -> list[_Written]:
-    """One current document per identity (department, fiscal year, phase).
+    """One current document per department, fiscal year, phase and scope.
 
-    Two documents with one identity are an error unless their revisions differ; then the
+    Two documents with the same four are an error unless their revisions differ; then the
     highest revision is current and the others are kept as superseded history.
     """
     current: list[_Written] = []
-    for identity, group in groupby(sorted(documents, key=_identity), key=_identity):
-        versions = sorted(group, key=lambda d: (int(d.document["revision"] or 0), d.path.name))
-        seen: dict[str, _Written] = {}
+    for _, group in groupby(sorted(documents, key=_identity), key=_identity):
+        versions = sorted(group, key=lambda d: (d.identity.revision, d.path.name))
+        seen: dict[int, _Written] = {}
         kept: list[_Written] = []
         for version in versions:
-            revision = version.document["revision"] or "0"
-            if revision in seen:
+            identity = version.identity
+            if identity.revision in seen:
                 error = ExtractionError(
                     version.path,
-                    f"duplicates {seen[revision].path.name}: both are the {identity[2]} of {identity[0]} "
-                    f"for {identity[1]} (revision {revision}); mark a corrected re-publication with a "
-                    "'修订版本：N' line before 表1",
+                    f"duplicates {seen[identity.revision].path.name}: both are the {identity.phase} of "
+                    f"{identity.department_name} for {identity.fiscal_year} (revision {identity.revision}); "
+                    "mark a corrected re-publication with a '修订版本：N' line before 表1",
                 )
                 if not skip_bad:
                     raise error
                 summary.quarantined.append((str(version.path), str(error)))
                 continue
-            seen[revision] = version
+            seen[identity.revision] = version
             kept.append(version)
         newest = kept[-1]
         for older in kept[:-1]:
             older.document["is_current"] = "false"
-            older.document["superseded_by_document_id"] = newest.document["document_id"]
+            older.document["superseded_by_document_id"] = newest.identity.document_id
         current.append(newest)
     return current
 
