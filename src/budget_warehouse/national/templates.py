@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, assert_never
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.grids import (
@@ -31,12 +32,24 @@ from budget_warehouse.tables.base import Record
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
 ECONOMIC_CODE_LENGTHS = (3, 5)
 
-SHAPES: dict[str, Callable[[Sequence[Grid], TableContext], ParsedGrids]] = {
-    "ledger": parse_ledger,
-    "function": lambda grids, context: parse_coded(grids, context, FUNCTION_CODE_LENGTHS),
-    "economic": lambda grids, context: parse_coded(grids, context, ECONOMIC_CODE_LENGTHS),
-    "three_public": parse_three_public,
-}
+# How a table is laid out, so which parser reads it: a typed name, so that mypy checks every
+# template's declarations and that parse_shape reads every shape.
+Shape = Literal["ledger", "function", "economic", "three_public"]
+
+
+def parse_shape(shape: Shape, grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
+    match shape:
+        case "ledger":
+            return parse_ledger(grids, context)
+        case "function":
+            return parse_coded(grids, context, FUNCTION_CODE_LENGTHS)
+        case "economic":
+            return parse_coded(grids, context, ECONOMIC_CODE_LENGTHS)
+        case "three_public":
+            return parse_three_public(grids, context)
+        case _:
+            assert_never(shape)
+
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _PREPARER = re.compile(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)\s*[:：]\s*(.+?)(?:\s+单位\s*[:：].*)?$")
@@ -51,7 +64,7 @@ class TemplateTable:
     number: int  # position in the template, 1-based
     key: str  # the table's meaning, shared by every template that prints it
     title: str
-    shape: str
+    shape: Shape
 
 
 @dataclass(frozen=True)
@@ -226,7 +239,7 @@ def table_notes(located: LocatedTable) -> list[tuple[int, str]]:
 
 def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
     context = TableContext(path, located.table.number, located.table.title, table_unit(located))
-    return SHAPES[located.table.shape](located.grids, context)
+    return parse_shape(located.table.shape, located.grids, context)
 
 
 def seed_records(
