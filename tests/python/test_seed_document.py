@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import FrozenInstanceError
 
 import pytest
 
 from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.registry import TABLES
+from conftest import REPO
 
 
 def _pick(records, *columns):
@@ -33,8 +35,20 @@ def test_document_identity(seed_document: ExtractedDocument) -> None:
 
 def test_the_identity_cannot_change_after_recognition(seed_document: ExtractedDocument) -> None:
     # Every seed row is keyed by it: a change after the rows are written would orphan them.
+    identity = seed_document.identity
     with pytest.raises(FrozenInstanceError):
-        seed_document.identity.fiscal_year = 2021  # type: ignore[misc, union-attr]
+        identity.fiscal_year = 2021  # type: ignore[misc]
+    assert identity.fiscal_year == 2020
+    key = identity.key()
+    assert list(key) == ["document_id", "department_name", "fiscal_year"]
+    # The rows the extractor writes, and the committed seed's rows of this document, start with it.
+    (first, *_) = seed_document.rows["t01_budget_overview"]
+    assert dict(list(first.items())[: len(key)]) == key
+    with (REPO / "seeds" / "disclosure" / "t01_budget_overview.csv").open(encoding="utf-8", newline="") as handle:
+        committed = list(csv.reader(handle))
+    assert committed[0][: len(key)] == list(key)
+    ours = [row[: len(key)] for row in committed[1:] if row[0] == identity.document_id]
+    assert ours and all(row == list(key.values()) for row in ours)
 
 
 def test_all_fifteen_tables_are_recorded_even_when_empty(seed_document: ExtractedDocument) -> None:

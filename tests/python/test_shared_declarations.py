@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,11 +14,50 @@ import yaml
 from budget_warehouse.tables.funding import FUNDING_COLUMNS
 from conftest import REPO
 
+FUNDING_SEEDS = ("t02_revenue_by_source", "t04_basic_expenditure", "t05_project_expenditure")
+# The marts whose enforced contracts declare the funding columns by hand. (The staging models'
+# YAML documents none of them, so their SQL is read instead.)
+FUNDING_CONTRACTS = {
+    "models/marts/_marts__models.yml": ("fct_basic_expenditure_by_economic_class", "fct_project_expenditure"),
+    "models/marts/wide/_wide__models.yml": ("wide_basic_expenditure_by_economic_class",),
+}
 
-def test_the_extractor_reads_the_funding_columns_the_models_read() -> None:
-    declared = yaml.safe_load((REPO / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["funding_columns"]
-    assert [column.name for column in FUNDING_COLUMNS] == [entry["column"] for entry in declared]
+
+def _seed_funding_columns(seed: str, expected: list[str]) -> list[str]:
+    """A funding seed's amounts are its funding columns, published side by side."""
+    path = REPO / "seeds" / "disclosure" / f"{seed}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    amounts = [column for column in header if column.endswith("_amount")]
+    assert amounts == expected, f"{path.relative_to(REPO)}: funding columns differ"
+    start = header.index(amounts[0])
+    assert header[start : start + len(amounts)] == amounts, f"{path.relative_to(REPO)}: not side by side"
+    return amounts
+
+
+def assert_funding_columns_everywhere(expected: list[str]) -> None:
+    for seed in FUNDING_SEEDS:
+        funding = _seed_funding_columns(seed, expected)
+        # The staging model selects them through the one macro that reads the list, and names
+        # none by hand (a hand list would drift from it, or select a column twice).
+        model = REPO / "models" / "staging" / "disclosure" / f"stg_disclosure__{seed}.sql"
+        sql = model.read_text(encoding="utf-8")
+        assert sql.count("{{ staged_funding_source_columns() }}") == 1, model.name
+        assert not [name for name in funding if re.search(rf"\b{name}\b", sql)], model.name
+    for file, models in FUNDING_CONTRACTS.items():
+        declared = yaml.safe_load((REPO / file).read_text(encoding="utf-8"))["models"]
+        columns = {model["name"]: [column["name"] for column in model["columns"]] for model in declared}
+        for name in models:
+            # Every one, in order; a contract may put other amounts among them (the wide mart puts
+            # the 人员经费 / 公用经费 split after total_amount).
+            assert [column for column in columns[name] if column in funding] == expected, f"{file}: {name}"
+
+
+def test_the_funding_columns_are_the_seeds_the_staging_models_and_the_contracts() -> None:
+    """The list the extractor reads (dbt_project.yml's funding_columns) is what the committed
+    seeds hold, what the staging models select and what the marts' contracts declare."""
     assert len(FUNDING_COLUMNS) == 16
+    assert_funding_columns_everywhere([column.name for column in FUNDING_COLUMNS])
 
 
 def test_a_package_away_from_its_project_says_where_to_point(tmp_path: Path) -> None:
