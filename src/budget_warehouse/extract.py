@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from budget_warehouse.document import DocumentIdentity, ExtractedDocument
+from budget_warehouse.document import DocumentIdentity
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
 from budget_warehouse.seeds import SeedAppender, format_rows, seed_schemas
@@ -296,8 +296,8 @@ def extract_folder(
     return summary
 
 
-def _identity(document: _Written | ExtractedDocument) -> tuple[str, int, str, str]:
-    """The key revisions of one document are grouped by (also the tests' in-memory reference's)."""
+def _document_key(document: _Written) -> tuple[str, int, str, str]:
+    """The key revisions of one document are grouped by."""
     return document.identity.same_document_key()
 
 
@@ -308,7 +308,7 @@ def _resolve_revisions(documents: list[_Written], summary: Summary, skip_bad: bo
     highest revision is current and the others are kept as superseded history.
     """
     current: list[_Written] = []
-    for _, group in groupby(sorted(documents, key=_identity), key=_identity):
+    for _, group in groupby(sorted(documents, key=_document_key), key=_document_key):
         versions = sorted(group, key=lambda d: (d.identity.revision, d.path.name))
         seen: dict[int, _Written] = {}
         kept: list[_Written] = []

@@ -14,7 +14,7 @@ import pytest
 from benchmarks.synthetic import generate
 from budget_warehouse.cli import main
 from budget_warehouse.document import ExtractedDocument
-from budget_warehouse.extract import _identity, disclosure_files, extract_folder
+from budget_warehouse.extract import disclosure_files, extract_folder
 from budget_warehouse.seeds import publish_seeds, seed_schemas
 from budget_warehouse.templates import extract_any
 from conftest import REPO, SEED_DOCUMENT
@@ -33,14 +33,14 @@ def _in_memory_reference(folder: Path, target: Path) -> None:
     """What extraction wrote before it streamed: every document in memory, the superseded
     revisions' rows left out, the documents seed in file order. Kept here as the reference."""
     documents: list[ExtractedDocument] = [extract_any(path, str(path)) for path in disclosure_files(folder).documents]
-    newest: dict[tuple[str, str, str, str], ExtractedDocument] = {}
+    newest: dict[tuple[str, int, str, str], ExtractedDocument] = {}
     for document in documents:
-        key = _identity(document)  # type: ignore[arg-type]  # the same two fields are read
-        if key not in newest or int(document.document["revision"] or 0) > int(newest[key].document["revision"] or 0):
+        key = document.identity.same_document_key()
+        if key not in newest or document.identity.revision > newest[key].identity.revision:
             newest[key] = document
     rows: dict[str, list[dict[str, str | None]]] = {name: [] for name in seed_schemas()}
     for document in documents:
-        current = newest[_identity(document)]  # type: ignore[arg-type]
+        current = newest[document.identity.same_document_key()]
         if current is document:
             for name, records in document.rows.items():
                 rows[name].extend(records)
