@@ -259,6 +259,14 @@ t01_revenue_equals_t02 as (
 
 t01_fiscal_revenue_equals_t06 as (
 
+    {#- The sources 表6 (财政拨款收支总表) publishes: the parts of 财政预算拨款 but 财政专户, which
+        表6 leaves out, and the parts of 一般公共预算拨款 (funding_columns var, dbt_project.yml). -#}
+    {%- set t06_revenue_sources = (
+        funding_parts_of('fiscal_appropriation_subtotal_amount', key='revenue_source')
+        | reject('equalto', 'fiscal_special_account') | list
+    ) + (funding_parts_of('general_public_budget_subtotal_amount', key='revenue_source') | list) %}
+    {%- set in_t06_revenue_sources = "revenue_source_code in ('" ~ t06_revenue_sources | join("', '") ~ "')" %}
+
     {{ reconciles_with(
         ref('int_revenue_lines_resolved'),
         ref('int_revenue_lines_resolved'),
@@ -268,8 +276,8 @@ t01_fiscal_revenue_equals_t06 as (
         compare_expression='amount',
         subject='revenue source',
         match_by=['revenue_source_code'],
-        filter="table_number = 1 and revenue_source_code in ('general_public_budget', 'general_funding', 'special_funds', 'government_investment', 'government_fund_budget', 'state_capital_budget')",
-        compare_filter="table_number = 6 and revenue_source_code in ('general_public_budget', 'general_funding', 'special_funds', 'government_investment', 'government_fund_budget', 'state_capital_budget')"
+        filter='table_number = 1 and ' ~ in_t06_revenue_sources,
+        compare_filter='table_number = 6 and ' ~ in_t06_revenue_sources
     ) }}
 
 ),

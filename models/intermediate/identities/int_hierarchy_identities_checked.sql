@@ -159,7 +159,17 @@ national_function_subjects as (
         ref('int_national_function_lines_pivoted'),
         identity_name='hierarchy__national_function_subjects',
         tables='收入总表,支出总表,一般公共预算,政府性基金,国有资本经营',
-        amount_columns=['total_amount', 'basic_amount', 'project_amount', 'fiscal_appropriation_amount', 'business_revenue_amount', 'other_revenue_amount', 'carryover_begin_amount', 'revenue_amount', 'carryover_end_amount'],
+        amount_columns=[
+            'total_amount',
+            'basic_amount',
+            'project_amount',
+            'fiscal_appropriation_amount',
+            'business_revenue_amount',
+            'other_revenue_amount',
+            'carryover_begin_amount',
+            'revenue_amount',
+            'carryover_end_amount'
+        ],
         subject='source_location',
         node_column='function_code',
         code_prefix=true,

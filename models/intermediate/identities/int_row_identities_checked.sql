@@ -11,7 +11,7 @@ t02_total_equals_funding_sources as (
         identity_name='row__t02_total_equals_funding_sources',
         tables='表2',
         total_column='total_amount',
-        part_columns=['fiscal_appropriation_subtotal_amount', 'business_revenue_amount', 'business_operating_revenue_amount', 'other_revenue_amount', 'higher_level_subsidy_amount', 'subordinate_unit_remittance_amount', 'business_fund_draw_amount', 'prior_year_carryover_amount'],
+        part_columns=funding_parts_of('total_amount'),
         subject='unit_name'
     ) }}
 
@@ -24,7 +24,7 @@ t02_fiscal_appropriation_equals_its_parts as (
         identity_name='row__t02_fiscal_appropriation_equals_its_parts',
         tables='表2',
         total_column='fiscal_appropriation_subtotal_amount',
-        part_columns=['general_public_budget_subtotal_amount', 'government_fund_budget_amount', 'state_capital_budget_amount', 'fiscal_special_account_amount'],
+        part_columns=funding_parts_of('fiscal_appropriation_subtotal_amount'),
         subject='unit_name'
     ) }}
 
@@ -37,7 +37,7 @@ t02_general_public_budget_equals_its_parts as (
         identity_name='row__t02_general_public_budget_equals_its_parts',
         tables='表2',
         total_column='general_public_budget_subtotal_amount',
-        part_columns=['general_funding_amount', 'special_funds_amount', 'government_investment_amount'],
+        part_columns=funding_parts_of('general_public_budget_subtotal_amount'),
         subject='unit_name'
     ) }}
 
@@ -63,7 +63,7 @@ t04_total_equals_funding_sources as (
         identity_name='row__t04_total_equals_funding_sources',
         tables='表4',
         total_column='total_amount',
-        part_columns=['fiscal_appropriation_subtotal_amount', 'business_revenue_amount', 'business_operating_revenue_amount', 'other_revenue_amount', 'higher_level_subsidy_amount', 'subordinate_unit_remittance_amount', 'business_fund_draw_amount', 'prior_year_carryover_amount'],
+        part_columns=funding_parts_of('total_amount'),
         subject='item_name'
     ) }}
 
@@ -76,7 +76,7 @@ t04_fiscal_appropriation_equals_its_parts as (
         identity_name='row__t04_fiscal_appropriation_equals_its_parts',
         tables='表4',
         total_column='fiscal_appropriation_subtotal_amount',
-        part_columns=['general_public_budget_subtotal_amount', 'government_fund_budget_amount', 'state_capital_budget_amount', 'fiscal_special_account_amount'],
+        part_columns=funding_parts_of('fiscal_appropriation_subtotal_amount'),
         subject='item_name'
     ) }}
 
@@ -89,7 +89,7 @@ t04_general_public_budget_equals_its_parts as (
         identity_name='row__t04_general_public_budget_equals_its_parts',
         tables='表4',
         total_column='general_public_budget_subtotal_amount',
-        part_columns=['general_funding_amount', 'special_funds_amount', 'government_investment_amount'],
+        part_columns=funding_parts_of('general_public_budget_subtotal_amount'),
         subject='item_name'
     ) }}
 
@@ -102,7 +102,7 @@ t05_total_equals_funding_sources as (
         identity_name='row__t05_total_equals_funding_sources',
         tables='表5',
         total_column='total_amount',
-        part_columns=['fiscal_appropriation_subtotal_amount', 'business_revenue_amount', 'business_operating_revenue_amount', 'other_revenue_amount', 'higher_level_subsidy_amount', 'subordinate_unit_remittance_amount', 'business_fund_draw_amount', 'prior_year_carryover_amount'],
+        part_columns=funding_parts_of('total_amount'),
         subject='item_name'
     ) }}
 
@@ -115,7 +115,7 @@ t05_fiscal_appropriation_equals_its_parts as (
         identity_name='row__t05_fiscal_appropriation_equals_its_parts',
         tables='表5',
         total_column='fiscal_appropriation_subtotal_amount',
-        part_columns=['general_public_budget_subtotal_amount', 'government_fund_budget_amount', 'state_capital_budget_amount', 'fiscal_special_account_amount'],
+        part_columns=funding_parts_of('fiscal_appropriation_subtotal_amount'),
         subject='item_name'
     ) }}
 
@@ -128,7 +128,7 @@ t05_general_public_budget_equals_its_parts as (
         identity_name='row__t05_general_public_budget_equals_its_parts',
         tables='表5',
         total_column='general_public_budget_subtotal_amount',
-        part_columns=['general_funding_amount', 'special_funds_amount', 'government_investment_amount'],
+        part_columns=funding_parts_of('general_public_budget_subtotal_amount'),
         subject='item_name'
     ) }}
 
@@ -233,7 +233,13 @@ national_function_total_equals_basic_plus_project as (
         identity_name='row__national_function_total_equals_basic_plus_project',
         tables='支出总表,一般公共预算,政府性基金,国有资本经营',
         total_column='total_amount',
-        part_columns=['basic_amount', 'project_amount', 'remittance_to_superior_amount', 'operating_expenditure_amount', 'subsidy_to_affiliates_amount'],
+        part_columns=[
+            'basic_amount',
+            'project_amount',
+            'remittance_to_superior_amount',
+            'operating_expenditure_amount',
+            'subsidy_to_affiliates_amount'
+        ],
         subject='source_location',
         row_filter='basic_amount is not null or project_amount is not null'
     ) }}
@@ -247,7 +253,14 @@ national_revenue_total_equals_sources as (
         identity_name='row__national_revenue_total_equals_sources',
         tables='收入总表',
         total_column='total_amount',
-        part_columns=['fiscal_appropriation_amount', 'superior_subsidy_amount', 'business_revenue_amount', 'operating_revenue_amount', 'affiliate_remittance_amount', 'other_revenue_amount'],
+        part_columns=[
+            'fiscal_appropriation_amount',
+            'superior_subsidy_amount',
+            'business_revenue_amount',
+            'operating_revenue_amount',
+            'affiliate_remittance_amount',
+            'other_revenue_amount'
+        ],
         subject='source_location',
         row_filter="table_key = 'revenue_by_function'"
     ) }}
