@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from budget_warehouse.cli import main
+from budget_warehouse.document import ExtractedDocument, extract_document
 from conftest import SEED_DOCUMENT
 
 
@@ -229,7 +230,6 @@ def test_links_out_of_the_folder_or_to_nothing_are_refused_by_name(
 def test_marks_and_markup_are_read_through(seed_text: str, tmp_path: Path) -> None:
     """A byte-order mark before 表 1 (two files concatenated), <br> inside the department name and
     a Unicode line separator inside a cell are read as the plain document."""
-    from budget_warehouse.document import extract_document
 
     marked = seed_text.replace("表 1\n", "\ufeff表 1\n", 1)
     marked = marked.replace(
@@ -237,23 +237,15 @@ def test_marks_and_markup_are_read_through(seed_text: str, tmp_path: Path) -> No
     )
     marked = marked.replace("政府办公厅（室）及相关机构事务", "政府办公厅（室）\u2028及相关机构事务", 1)
     (tmp_path / "a.txt").write_text(marked, encoding="utf-8")
-    plain = extract_document(SEED_DOCUMENT)
     read = extract_document(tmp_path / "a.txt")
     assert read.document["department_name"] == "深圳市龙华区政务服务数据管理局"
-    for seed, rows in plain.rows.items():
-        if seed == "documents":
-            continue
-        strip = ("document_id",)
-        assert [{k: v for k, v in r.items() if k not in strip} for r in read.rows[seed]] == [
-            {k: v for k, v in r.items() if k not in strip} for r in rows
-        ], seed
+    _assert_same_rows_as_the_seed_document(read)
 
 
 def test_every_markup_tag_is_removed_before_a_document_is_read(seed_text: str, tmp_path: Path) -> None:
     """The extractor is the one markup cleaner: every tag of MARKUP_TAGS, opening, closing or
     self-closing, in any case and spacing, is gone before a document is read, so the models'
     clean_text only trims (macros/text/clean_text.sql)."""
-    from budget_warehouse.document import extract_document
     from budget_warehouse.text import MARKUP_TAGS, strip_markup
 
     markup = "".join(f"<{tag}></{tag.upper()}>< {tag} /><{tag}/>" for tag in MARKUP_TAGS)
@@ -263,15 +255,8 @@ def test_every_markup_tag_is_removed_before_a_document_is_read(seed_text: str, t
     (tmp_path / "a.txt").write_text(
         seed_text.replace(name, f"政府办公厅{markup}（室）及相关<strong>机构</strong>事务"), encoding="utf-8"
     )
-    plain = extract_document(SEED_DOCUMENT)
     read = extract_document(tmp_path / "a.txt")
-    for seed, rows in plain.rows.items():
-        if seed == "documents":
-            continue
-        strip = ("document_id",)
-        assert [{k: v for k, v in r.items() if k not in strip} for r in read.rows[seed]] == [
-            {k: v for k, v in r.items() if k not in strip} for r in rows
-        ], seed
+    _assert_same_rows_as_the_seed_document(read)
 
 
 def test_the_committed_seeds_hold_no_markup() -> None:
@@ -283,3 +268,16 @@ def test_the_committed_seeds_hold_no_markup() -> None:
     for seed in seeds:
         text = seed.read_text(encoding="utf-8")
         assert strip_markup(text) == text.strip(), seed.name
+
+
+def _assert_same_rows_as_the_seed_document(read: ExtractedDocument) -> None:
+    """Every seed row of ``read`` equals the seed document's, its document_id (the file's hash) aside."""
+    plain = extract_document(SEED_DOCUMENT)
+    for seed, rows in plain.rows.items():
+        if seed == "documents":
+            continue
+        assert [_without_id(row) for row in read.rows[seed]] == [_without_id(row) for row in rows], seed
+
+
+def _without_id(row: dict[str, str | None]) -> dict[str, str | None]:
+    return {key: value for key, value in row.items() if key != "document_id"}
