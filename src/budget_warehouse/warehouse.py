@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -110,10 +110,36 @@ def recover(project: Project) -> list[str]:
     return done + publish.recover(project.root)
 
 
-# logs/dbt.log at info, as the terminal shows it: at debug (dbt's default) every statement of
-# every node is a log line, 14,000 for a one-document build, each formatted and scrubbed for
-# secrets on dbt's worker threads. Each node's SQL stays in target/compiled and target/run.
-DBT_FLAGS = ("--log-level-file", "info")
+# dbt's own loggers are off and EventLog writes what they would show at info. dbt formats every
+# event for each logger (a line with a timestamp, scrubbed of secrets by scanning the environment)
+# before the logger's level drops it: 10,000 lines for a one-document build, a second of its time,
+# to print 400. Each node's SQL stays in target/compiled and target/run.
+DBT_FLAGS = ("--log-level", "none", "--log-level-file", "none")
+SHOWN_LEVELS = frozenset({"info", "warn", "error"})
+# dbt's stdout logger drops its cache events even at info, and its file logger the `dbt clean` ones.
+HIDDEN_EVENTS = frozenset({"CacheAction", "CacheDumpGraph"})
+
+
+class EventLog:
+    """dbt's events at info and above, as its terminal shows them (``HH:MM:SS  message``), on
+    standard output and appended to logs/dbt.log (with the level), for a callback to dbtRunner."""
+
+    def __init__(self, log_file: Path) -> None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        self._file = log_file.open("a", encoding="utf-8")
+
+    def __call__(self, msg: EventMsg) -> None:
+        if msg.info.level not in SHOWN_LEVELS or msg.info.name in HIDDEN_EVENTS:
+            return
+        # The message is a field of the protobuf EventInfo that dbt_common's Protocol leaves out.
+        info: Any = msg.info
+        text: str = info.msg
+        stamp = time.strftime("%H:%M:%S", time.gmtime())  # UTC, as dbt's terminal lines
+        print(f"{stamp}  {text}", flush=True)
+        self._file.write(f"{stamp} [{msg.info.level:<5}] {text}\n")
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def run_dbt(
@@ -130,11 +156,13 @@ def run_dbt(
     environment = {"BUDGET_WAREHOUSE_BUILD_DB": str(project.candidate), "DBT_TARGET_PATH": str(project.target)}
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
+    event_log = EventLog(project.root / "logs" / "dbt.log")
     try:
-        result = dbtRunner(callbacks=callbacks or []).invoke(
+        result = dbtRunner(callbacks=[event_log, *(callbacks or [])]).invoke(
             [*args, "--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS]
         )
     finally:
+        event_log.close()
         _close_duckdb()
         for name, value in saved.items():
             if value is None:

@@ -1,6 +1,7 @@
-"""column_checks, one test node per model for its column-level checks, must fail on each kind of
-bad row and name the model, check, column, value and row. Its compiled SQL from the session's
-build runs on a copy of the good candidate into which bad rows are written."""
+"""The column checks, one test node per folder of models (column_check_failures once per model),
+must fail on each kind of bad row and name the model, check, column, value and row. The compiled
+SQL of the staging folder's test, from the session's build, runs on a copy of the good candidate
+into which bad rows are written."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def broken_candidate(project: Path, tmp_path: Path) -> duckdb.DuckDBPyConnection
 
 
 def checks_sql(project: Path) -> str:
-    [compiled] = (project / "target" / "compiled").rglob(f"column_checks__{MODEL}.sql")
+    [compiled] = (project / "target" / "compiled").rglob("column_checks__staging_disclosure.sql")
     return compiled.read_text(encoding="utf-8")
 
 

@@ -1,26 +1,26 @@
-{#- Every column-level check of one model in one test node: not_null, unique, combinations of
-    columns that must be unique, accepted values and relationships, as dbt's built-in tests
-    and unique_combination_of_columns would check them one node each. A node costs dbt far
-    more than its query (compile, a stored-failures table, a count), so a model gets one.
+{#- Every column-level check of one model as failing rows: not_null, unique, combinations of
+    columns that must be unique, accepted values and relationships, as dbt's built-in tests and
+    unique_combination_of_columns would check them one node each. The singular tests in
+    tests/dbt/column_checks call it once per model and union the results, one test node per folder
+    of models: a node costs dbt far more than its query (compile, a stored-failures table, a count).
 
     Each failing row says which check failed on which model and column, with the failing value
     and, for row checks, the failing row's key (row_key: the model's identifying columns, e.g.
-    document_id, table_number, source_row_number), so describe_failures is as precise as one
-    node per column was. With document_id in row_key the row's document is a column of its own.
+    document_id, table_number, source_row_number), and the row's document where row_key has one
+    (NULL otherwise), so describe_failures is as precise as one node per column was.
 
-        data_tests:
-        - column_checks:
-            name: column_checks__stg_x
-            arguments:
-              row_key: [document_id, source_row_number]
-              not_null: [document_id, amount]
-              unique: [code]                           # each on its own, NULLs ignored (dbt's unique)
-              unique_combinations: [[document_id, source_row_number]]   # NULLs count
-              accepted_values: {row_kind: [subject, total]}
-              relationships: [{column: document_id, to: "ref('stg_y')", field: document_id}]
+        {{ column_check_failures(
+            ref('stg_x'),
+            row_key=['document_id', 'source_row_number'],
+            not_null=['document_id', 'amount'],
+            unique=['code'],                                    -- each on its own, NULLs ignored (dbt's unique)
+            unique_combinations=[['document_id', 'source_row_number']],   -- NULLs count
+            accepted_values={'row_kind': ['subject', 'total']},
+            relationships=[{'column': 'document_id', 'to': ref('stg_y'), 'field': 'document_id'}]
+        ) }}
 
     Portable SQL only (DuckDB and Spark): casts with cast(), concat and coalesce, union all. -#}
-{% test column_checks(
+{% macro column_check_failures(
     model,
     row_key=[],
     not_null=[],
@@ -28,14 +28,6 @@
     unique_combinations=[],
     accepted_values={},
     relationships=[]
-) %}
-    {{ return(adapter.dispatch('test_column_checks', 'budget_warehouse')(
-        model, row_key, not_null, unique, unique_combinations, accepted_values, relationships
-    )) }}
-{% endtest %}
-
-{% macro default__test_column_checks(
-    model, row_key, not_null, unique, unique_combinations, accepted_values, relationships
 ) %}
     {%- set text = dbt.type_string() %}
     {%- set model_name = model.identifier | replace("'", "''") %}
@@ -88,7 +80,7 @@
     {%- if branches %}
         {{ branches | join('\nunion all\n') }}
     {%- else %}
-        {{ exceptions.raise_compiler_error('column_checks on ' ~ model_name ~ ' declares no check') }}
+        {{ exceptions.raise_compiler_error('column_check_failures on ' ~ model_name ~ ' declares no check') }}
     {%- endif %}
 {% endmacro %}
 
@@ -121,6 +113,8 @@
         {{ _column_check_key(row_key, prefix) }} as failing_row,
         {%- if has_document %}
         cast({{ prefix }}document_id as {{ text }}) as document_id,
+        {%- else %}
+        cast(null as {{ text }}) as document_id,
         {%- endif %}
         cast(1 as bigint) as n_records
     {{ source }}
@@ -137,12 +131,10 @@
         {{ _column_check_key(columns) }} as failing_value,
         cast('{{ columns | join(", ") }}' as {{ text }}) as row_key,
         cast(null as {{ text }}) as failing_row,
-        {%- if has_document %}
-        {%- if 'document_id' in columns %}
+        {%- if has_document and 'document_id' in columns %}
         cast(document_id as {{ text }}) as document_id,
         {%- else %}
         cast(null as {{ text }}) as document_id,
-        {%- endif %}
         {%- endif %}
         cast(count(*) as bigint) as n_records
     from {{ model }}
