@@ -152,7 +152,13 @@ def warehouse(project: Path):
 # `slow`: the test needs a dbt build (the session's, or one of its own), or extracts every real PDF twice (half a
 # minute here). Only for choosing what to run while working: `make test-fast` runs `-m "not slow and not spark"`
 # in seconds; `make test` runs everything.
-BUILDS_OF_THEIR_OWN = {"test_identity_mutations", "test_layout_variants", "test_publishing", "test_real_pdfs"}
+BUILDS_OF_THEIR_OWN = {
+    "test_bench",
+    "test_identity_mutations",
+    "test_layout_variants",
+    "test_publishing",
+    "test_real_pdfs",
+}
 SESSION_BUILD = {"project", "candidate", "warehouse"}
 EVERY_PDF_TWICE = {"repository_local"}
 _running: dict[str, pytest.Item] = {}

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from benchmarks.run import (
     Measurement,
@@ -17,10 +18,21 @@ from benchmarks.run import (
     pdf_report,
     repeated,
 )
+from budget_warehouse.cli import main
+from conftest import copy_project
 
 
-def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path, warehouse) -> None:
-    statements = floor_statements(project)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project of its own: the floor reads the last build's manifest and seeds, which the tests
+    that rebuild the session's project with a broken document replace."""
+    root = copy_project(tmp_path_factory.mktemp("bench"))
+    assert main(["build", "--project-dir", str(root), "--no-progress"]) == 0
+    return root
+
+
+def test_the_floor_script_computes_the_same_marts(built: Path, tmp_path: Path) -> None:
+    statements = floor_statements(built)
     kinds = [s.split()[0] for s in statements]
 
     def position(fragment: str) -> int:
@@ -29,11 +41,14 @@ def test_the_floor_script_computes_the_same_marts(project: Path, tmp_path: Path,
     # A seed comes before the staging model that reads it, and a test after its model.
     assert position('"raw"."documents"') < position('"staging"."stg_disclosure__documents"')
     # A statement per data test (identities_hold per identity model, column_checks per folder, the named ones).
-    manifest = json.loads((project / "target" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((built / "target" / "manifest.json").read_text(encoding="utf-8"))
     data_tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
     assert kinds.count("select") == len(data_tests) > 15
     floor = tmp_path / "warehouse.duckdb"
-    with duckdb.connect(str(floor)) as connection:
+    with (
+        duckdb.connect(str(floor)) as connection,
+        duckdb.connect(str(built / "warehouse.duckdb"), read_only=True) as warehouse,
+    ):
         for statement in statements:
             connection.execute(statement).fetchall()
         for mart in ("fct_expenditure_by_function", "fct_identity_checks", "dim_function_subject"):
