@@ -15,7 +15,9 @@ int_function_subjects_unioned as (
 int_overview_lines_classified as (
     {{ column_check_failures(
         ref('int_overview_lines_classified'),
-        accepted_values={'row_kind': ['detail', 'current_year_total', 'outside_current_year', 'grand_total']}
+        accepted_values={
+            'row_kind': ['detail', 'current_year_total', 'outside_current_year', 'grand_total']
+        }
     ) }}
 ),
 

@@ -9,7 +9,10 @@ dim_document as (
         row_key=['document_id'],
         not_null=['document_id', 'department_id'],
         unique=['document_id'],
-        accepted_values={'template': ['shenzhen_department_budget', 'national_budget', 'national_final_account'], 'scope': ['部门', '单位']},
+        accepted_values={
+            'template': ['shenzhen_department_budget', 'national_budget', 'national_final_account'],
+            'scope': ['部门', '单位']
+        },
         relationships=[
             {'column': 'department_id', 'to': ref('dim_department'), 'field': 'department_id'},
             {'column': 'superseded_by_document_id', 'to': ref('dim_document'), 'field': 'document_id'}
@@ -84,7 +87,9 @@ fct_expenditure_by_function as (
         row_key=['document_id', 'budget_type', 'function_code'],
         not_null=['document_id', 'budget_type', 'function_code'],
         unique_combinations=[['document_id', 'budget_type', 'function_code']],
-        accepted_values={'budget_type': ['general_public_budget', 'government_fund_budget', 'state_capital_budget']},
+        accepted_values={
+            'budget_type': ['general_public_budget', 'government_fund_budget', 'state_capital_budget']
+        },
         relationships=[
             {'column': 'document_id', 'to': ref('dim_document'), 'field': 'document_id'},
             {'column': 'function_code', 'to': ref('dim_function_subject'), 'field': 'function_code'}
@@ -229,7 +234,11 @@ fct_identity_checks as (
     {{ column_check_failures(
         ref('fct_identity_checks'),
         not_null=['document_id', 'identity_name', 'status'],
-        accepted_values={'family': ['balance', 'hierarchy', 'row', 'cross_table', 'soft'], 'status': ['holds', 'rounding', 'broken'], 'severity': ['error', 'warn']},
+        accepted_values={
+            'family': ['balance', 'hierarchy', 'row', 'cross_table', 'soft'],
+            'status': ['holds', 'rounding', 'broken'],
+            'severity': ['error', 'warn']
+        },
         relationships=[
             {'column': 'document_id', 'to': ref('dim_document'), 'field': 'document_id'}
         ]

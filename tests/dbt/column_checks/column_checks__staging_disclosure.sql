@@ -214,7 +214,9 @@ stg_disclosure__t15_department_performance_targets as (
         row_key=['document_id', 'source_row_number', 'source_column_number'],
         not_null=['document_id', 'source_row_number'],
         unique_combinations=[['document_id', 'source_row_number', 'source_column_number']],
-        accepted_values={'row_kind': ['attribute', 'task', 'task_total', 'overall_goal', 'indicator']},
+        accepted_values={
+            'row_kind': ['attribute', 'task', 'task_total', 'overall_goal', 'indicator']
+        },
         relationships=[
             {'column': 'document_id', 'to': ref('stg_disclosure__documents'), 'field': 'document_id'}
         ]
