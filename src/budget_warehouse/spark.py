@@ -92,7 +92,7 @@ def run_dbt(project: Project, target: str, *args: str) -> bool:
     its own target folder: the DuckDB build's manifest stays the reference for the comparison.
     The Spark session's warehouse folder is set by start_session."""
     target_path = str(project.root / f"target-{target}")
-    return warehouse.run_dbt(project, *args, "--target", target, "--target-path", target_path) == 0
+    return warehouse.run_dbt(project, *args, settings=("--target", target, "--target-path", target_path)) == 0
 
 
 def spark_warehouse(project: Project) -> Path:

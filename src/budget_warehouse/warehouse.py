@@ -8,7 +8,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
@@ -113,8 +113,9 @@ def recover(project: Project) -> list[str]:
 # dbt's own loggers are off and EventLog writes what they would show at info. dbt formats every
 # event for each logger (a line with a timestamp, scrubbed of secrets by scanning the environment)
 # before the logger's level drops it: 10,000 lines for a one-document build, a second of its time,
-# to print 400. Each node's SQL stays in target/compiled and target/run.
-DBT_FLAGS = ("--log-level", "none", "--log-level-file", "none")
+# to print 400. Each node's SQL stays in target/compiled and target/run. dbt writes no artifacts
+# itself: run_dbt writes them once (see there).
+DBT_FLAGS = ("--log-level", "none", "--log-level-file", "none", "--no-write-json")
 SHOWN_LEVELS = frozenset({"info", "warn", "error"})
 # dbt's stdout logger drops its cache events even at info, and its file logger the `dbt clean` ones.
 HIDDEN_EVENTS = frozenset({"CacheAction", "CacheDumpGraph"})
@@ -127,9 +128,10 @@ class EventLog:
     def __init__(self, log_file: Path) -> None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         self._file = log_file.open("a", encoding="utf-8")
+        self.levels = SHOWN_LEVELS
 
     def __call__(self, msg: EventMsg) -> None:
-        if msg.info.level not in SHOWN_LEVELS or msg.info.name in HIDDEN_EVENTS:
+        if msg.info.level not in self.levels or msg.info.name in HIDDEN_EVENTS:
             return
         # The message is a field of the protobuf EventInfo that dbt_common's Protocol leaves out.
         info: Any = msg.info
@@ -143,24 +145,43 @@ class EventLog:
 
 
 def run_dbt(
-    project: Project, *args: str, lock_fd: int | None = None, callbacks: list[Callable[[EventMsg], None]] | None = None
+    project: Project,
+    *args: str,
+    settings: Sequence[str] = (),
+    lock_fd: int | None = None,
+    callbacks: list[Callable[[EventMsg], None]] | None = None,
 ) -> int:
     """dbt in this process, through dbtRunner. One process saves the interpreter start and
     dbt's imports (seconds of a one-document build), and it makes the guarantees the child
     needed moot: dbt runs on a thread of the process that holds the build lock, so it holds
     the lock exactly as long as the build does, and it dies with the build (a killed build
     kills dbt with it; no child can go on writing the candidate outside the lock).
-    ``lock_fd`` is accepted for callers of the subprocess version and not needed."""
+
+    ``args`` is the command and its own options (``build --select x``); ``settings`` are options
+    that shape the project and its parse as well (``--vars``, ``--target``, ``--target-path``).
+    dbt parses first and the command runs on the parsed manifest, and the artifacts
+    (manifest.json, semantic_manifest.json, run_results.json) are written once, at the end: a
+    command that parses writes the manifest after parsing and again after running, a third of a
+    second each for this project. ``lock_fd`` is accepted for callers of the subprocess version
+    and not needed."""
     from dbt.cli.main import dbtRunner  # dbt's imports take a second: only builds pay them
 
+    target = Path(_option(settings, "--target-path") or project.target)
     environment = {"BUDGET_WAREHOUSE_BUILD_DB": str(project.candidate), "DBT_TARGET_PATH": str(project.target)}
     saved = {name: os.environ.get(name) for name in environment}
     os.environ.update(environment)
     event_log = EventLog(project.root / "logs" / "dbt.log")
+    options = ["--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS, *settings]
+    every_callback = [event_log, *(callbacks or [])]
+    (target / "run_results.json").unlink(missing_ok=True)  # a stopped run must not leave an old one
     try:
-        result = dbtRunner(callbacks=[event_log, *(callbacks or [])]).invoke(
-            [*args, "--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS]
-        )
+        if args[:1] != ("parse",):  # the command itself says again what parsing said at info
+            event_log.levels = SHOWN_LEVELS - {"info"}
+        result = parsed = dbtRunner(callbacks=every_callback).invoke(["parse", *options])
+        event_log.levels = SHOWN_LEVELS
+        if parsed.success and args[:1] != ("parse",):
+            result = dbtRunner(manifest=parsed.result, callbacks=every_callback).invoke([*args, *options])  # type: ignore[arg-type]
+        _write_artifacts(target, parsed.result, result.result if result is not parsed else None)
     finally:
         event_log.close()
         _close_duckdb()
@@ -173,6 +194,28 @@ def run_dbt(
         print(f"dbt stopped: {result.exception}", file=sys.stderr)
         return 2
     return 0 if result.success else 1
+
+
+def _option(options: Sequence[str], name: str) -> str | None:
+    """The value given to ``name`` in a dbt command line, if any."""
+    for position, option in enumerate(options[:-1]):
+        if option == name:
+            return options[position + 1]
+    return None
+
+
+def _write_artifacts(target: Path, manifest: object, results: object) -> None:
+    """dbt's artifacts as a command run with --write-json leaves them: the manifest (with the
+    compiled code of what ran) and the semantic manifest MetricFlow reads, and the run results."""
+    from dbt.contracts.graph.manifest import Manifest
+    from dbt.parser.manifest import write_manifest
+
+    target.mkdir(parents=True, exist_ok=True)
+    if isinstance(manifest, Manifest):
+        write_manifest(manifest, str(target))
+    write = getattr(results, "write", None)
+    if write is not None:
+        write(str(target / "run_results.json"))
 
 
 def _close_duckdb() -> None:
@@ -228,7 +271,7 @@ def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | No
     faults.crash_point("dbt starting")
     started = time.perf_counter()
     with partial_parse_of(project, "strict" if strict else "default"):
-        status = run_dbt(project, "build", *strictness, lock_fd=lock_fd)
+        status = run_dbt(project, "build", settings=strictness, lock_fd=lock_fd)
     for name, seconds in timings.dbt_phases(project.target / "run_results.json", time.perf_counter() - started):
         timings.record(name, seconds)
     if status != 0:
