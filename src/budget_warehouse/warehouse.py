@@ -172,7 +172,7 @@ def run_dbt(
     os.environ.update(environment)
     event_log = EventLog(project.root / "logs" / "dbt.log")
     options = ["--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS, *settings]
-    every_callback = [event_log, *(callbacks or [])]
+    every_callback: list[Callable[[EventMsg], None]] = [event_log, *(callbacks or [])]
     (target / "run_results.json").unlink(missing_ok=True)  # a stopped run must not leave an old one
     try:
         if args[:1] != ("parse",):  # the command itself says again what parsing said at info
