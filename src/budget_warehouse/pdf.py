@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import TYPE_CHECKING, Any
 
 from budget_warehouse.errors import ExtractionError
+
+if TYPE_CHECKING:
+    import pdfplumber
 
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -140,6 +138,12 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
 
 def read_pdf(path: Path, shown: Path | None = None) -> list[Page]:
     """Every page's text and tables. An unreadable, encrypted or text-less PDF is refused."""
+    # pdfplumber and pdfminer take a tenth of a second to import: only builds with PDFs pay it.
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
     shown = shown or path
     pages: list[Page] = []
     try:
