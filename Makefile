@@ -26,15 +26,19 @@ build: $(INSTALLED)
 extract: $(INSTALLED)
 	$(BIN)/budget-warehouse extract
 
-## test: everything CI runs (lint, typecheck, every test: the dbt builds with their data and unit tests); 8 minutes
-test: lint typecheck pytest
+## test: everything CI runs (lint, typecheck, every test: the dbt builds with their data and unit tests); 4 to 5 minutes
+# lint and typecheck side by side (sqlfluff's linting runs on every core, but not its dbt compile, nor mypy),
+# then the tests, which take every core themselves.
+test: $(INSTALLED)
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint typecheck
+	$(MAKE) --no-print-directory pytest
 
 ## test-fast: the loop while working (under a minute): lint, types and the tests that need no dbt build.
 ## ruff, sqlfluff on the SQL changed since HEAD, mypy, then pytest -m "not slow and not spark".
 test-fast: $(INSTALLED)
 	$(RUFF_CHECK)
 	$(if $(CHANGED_SQL),mkdir -p build && $(BIN)/sqlfluff lint $(CHANGED_SQL),@echo "sqlfluff: no SQL changed since $(SQL_BASE)")
-	$(if $(CHANGED_IDENTITY_SQL),$(call SQLFLUFF_IDENTITIES,lint) $(CHANGED_IDENTITY_SQL))
+	$(if $(CHANGED_MACRO_CALL_SQL),$(call SQLFLUFF_MACRO_CALLS,lint) $(CHANGED_MACRO_CALL_SQL))
 	$(BIN)/mypy --strict
 	$(BIN)/pytest -m "not slow and not spark" -q --durations=5
 
@@ -44,7 +48,7 @@ format: $(INSTALLED)
 	$(BIN)/ruff format $(PY_SOURCES)
 	$(BIN)/ruff check --fix $(PY_SOURCES)
 	$(if $(SQL_FILES),mkdir -p build && $(BIN)/sqlfluff fix $(SQL_FILES),@echo "sqlfluff: no SQL changed since $(SQL_BASE)")
-	$(if $(IDENTITY_SQL_FILES),$(call SQLFLUFF_IDENTITIES,fix) $(IDENTITY_SQL_FILES))
+	$(if $(MACRO_CALL_SQL_FILES),$(call SQLFLUFF_MACRO_CALLS,fix) $(MACRO_CALL_SQL_FILES))
 
 ## typecheck: mypy --strict on src/ (settings in pyproject.toml's [tool.mypy])
 typecheck: $(INSTALLED)
@@ -58,18 +62,18 @@ $(BIN)/ruff format --check $(PY_SOURCES)
 endef
 # sqlfluff's dbt templater compiles the project first (10 s), so the quick loops take only the SQL changed
 # since SQL_BASE (HEAD: uncommitted and untracked work; `SQL_BASE=main` on a branch) and `make lint` takes
-# all of it. The identity models expand to thousands of lines of macro output: .sqlfluffignore keeps them
-# out of the dbt-templated run and SQLFLUFF_IDENTITIES lints what is written by hand in them
-# (.sqlfluff.identities says how), in seconds instead of two minutes.
+# all of it. The identity models and the column checks expand to thousands of lines of macro output:
+# .sqlfluffignore keeps them out of the dbt-templated run and SQLFLUFF_MACRO_CALLS lints what is written
+# by hand in them (.sqlfluff.macro-calls says how), in seconds instead of three minutes.
 SQL_BASE ?= HEAD
-IDENTITY_SQL := models/intermediate/identities
-SQLFLUFF_IDENTITIES = $(BIN)/sqlfluff $(1) --disregard-sqlfluffignores --config .sqlfluff.identities
+MACRO_CALL_SQL := models/intermediate/identities tests/dbt/column_checks
+SQLFLUFF_MACRO_CALLS = $(BIN)/sqlfluff $(1) --disregard-sqlfluffignores --config .sqlfluff.macro-calls
 CHANGED = $(sort $(shell git diff --name-only --diff-filter=d $(SQL_BASE) -- 'models/*.sql' 'tests/dbt/*.sql'; \
 	git ls-files --others --exclude-standard -- 'models/*.sql' 'tests/dbt/*.sql'))
-CHANGED_SQL = $(filter-out $(IDENTITY_SQL)/%,$(CHANGED))
-CHANGED_IDENTITY_SQL = $(filter $(IDENTITY_SQL)/%,$(CHANGED))
+CHANGED_SQL = $(filter-out $(addsuffix /%,$(MACRO_CALL_SQL)),$(CHANGED))
+CHANGED_MACRO_CALL_SQL = $(filter $(addsuffix /%,$(MACRO_CALL_SQL)),$(CHANGED))
 SQL_FILES = $(if $(ALL),models tests/dbt,$(CHANGED_SQL))
-IDENTITY_SQL_FILES = $(if $(ALL),$(IDENTITY_SQL),$(CHANGED_IDENTITY_SQL))
+MACRO_CALL_SQL_FILES = $(if $(ALL),$(MACRO_CALL_SQL),$(CHANGED_MACRO_CALL_SQL))
 
 # Debian's Chromium and a CJK font, for the report page's browser test (Playwright drives the
 # system Chromium: `playwright install` would download a browser, which this machine cannot).
@@ -101,8 +105,8 @@ spark-check: $(SPARK_INSTALLED) $(JAVA)
 lint: $(INSTALLED)
 	$(RUFF_CHECK)
 	mkdir -p build
-	$(BIN)/sqlfluff lint models tests/dbt
-	$(call SQLFLUFF_IDENTITIES,lint) $(IDENTITY_SQL)
+	$(BIN)/sqlfluff lint --processes 0 models tests/dbt
+	$(call SQLFLUFF_MACRO_CALLS,lint) $(MACRO_CALL_SQL)
 
 # The tests marked `spark` start a JVM (two minutes here) and belong to `make spark-check`, which runs them
 # first: without pyspark they skip anyway, so deselecting them keeps `make test` the same with or without
