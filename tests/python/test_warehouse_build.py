@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 from budget_warehouse.cli import main
+from budget_warehouse.warehouse import Project, describe_failures, run_dbt
 from conftest import SEED_DOCUMENT
 
 
@@ -110,6 +112,38 @@ def test_every_mart_column_is_documented(warehouse) -> None:
         """
     ).fetchall()
     assert undocumented == []
+
+
+def test_the_build_leaves_dbts_artifacts_as_of_its_end(project: Path) -> None:
+    """dbt writes no artifacts itself (--no-write-json); run_dbt writes them once the build is
+    done, so the manifest holds what the run compiled and the run results every node that ran."""
+    target = project / "target"
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
+    semantic = json.loads((target / "semantic_manifest.json").read_text(encoding="utf-8"))
+    ran = {result["unique_id"] for result in results}
+    assert "model.budget_warehouse.fct_expenditure_by_function" in ran
+    assert "test.budget_warehouse.column_checks__marts" in ran
+    compiled = manifest["nodes"]["model.budget_warehouse.fct_expenditure_by_function"]["compiled_code"]
+    assert compiled and "{{" not in compiled
+    assert ran <= set(manifest["nodes"]) | set(manifest["unit_tests"])
+    assert {model["name"] for model in semantic["semantic_models"]} == {
+        "documents",
+        "function_spending",
+        "economic_spending",
+        "three_public",
+    }
+
+
+def test_a_dbt_run_that_stops_early_leaves_no_earlier_run_results(project: Path) -> None:
+    target = project / "target"
+    kept = (target / "run_results.json").read_bytes()
+    try:
+        assert run_dbt(Project(project), "build", settings=("--vars", "{unclosed")) == 2
+        assert not (target / "run_results.json").exists()
+        assert "no run_results.json: dbt stopped before running anything" in describe_failures(Project(project))
+    finally:
+        (target / "run_results.json").write_bytes(kept)
 
 
 def test_failed_build_names_the_row_and_keeps_the_published_file(project: Path, capsys) -> None:
