@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import gc
 import json
 import os
 import shutil
@@ -165,13 +164,6 @@ def run_dbt(
     command that parses writes the manifest after parsing and again after running, a third of a
     second each for this project. ``lock_fd`` is accepted for callers of the subprocess version
     and not needed."""
-    with _few_collections():
-        return _invoke_dbt(project, args, settings, callbacks or [])
-
-
-def _invoke_dbt(
-    project: Project, args: Sequence[str], settings: Sequence[str], callbacks: list[Callable[[EventMsg], None]]
-) -> int:
     from dbt.cli.main import dbtRunner  # dbt's imports take a second: only builds pay them
 
     target = Path(_option(settings, "--target-path") or project.target)
@@ -180,7 +172,7 @@ def _invoke_dbt(
     os.environ.update(environment)
     event_log = EventLog(project.root / "logs" / "dbt.log")
     options = ["--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS, *settings]
-    every_callback: list[Callable[[EventMsg], None]] = [event_log, *callbacks]
+    every_callback: list[Callable[[EventMsg], None]] = [event_log, *(callbacks or [])]
     (target / "run_results.json").unlink(missing_ok=True)  # a stopped run must not leave an old one
     parse_only = list(args[:1]) == ["parse"]
     try:
@@ -203,24 +195,6 @@ def _invoke_dbt(
         print(f"dbt stopped: {result.exception}", file=sys.stderr)
         return 2
     return 0 if result.success else 1
-
-
-# dbt allocates some 300,000 objects that end in reference cycles for each build of this project
-# (a context with every macro for each node), whatever the number of documents. Collecting them
-# as they come costs 0.4 s of a one-document build at the console script's threshold (fifteen
-# collections of fifty thousand objects each); letting them wait costs 55 MB, and the next
-# collection after dbt returns frees them.
-DBT_YOUNG_COLLECTION_THRESHOLD = 1_000_000
-
-
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], DBT_YOUNG_COLLECTION_THRESHOLD), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
 
 
 def _option(options: Sequence[str], name: str) -> str | None:
