@@ -193,11 +193,15 @@ for statement in json.load(open(sys.argv[2], encoding="utf-8")):
 
 
 # The dbt build as `budget-warehouse build` runs it: dbt in the process (warehouse.run_dbt),
-# with a fresh candidate. Unit tests are left out: their fixtures are the same at every size.
+# with a fresh candidate and the garbage collector's threshold the build sets after extraction.
+# Unit tests are left out: their fixtures are the same at every size.
 BUILD_RUNNER = """
+import gc
 import sys
 from pathlib import Path
+from budget_warehouse.cli import BUILD_YOUNG_COLLECTION_THRESHOLD
 from budget_warehouse.warehouse import Project, run_dbt
+gc.set_threshold(BUILD_YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
 project = Project(Path(sys.argv[1]))
 for stale in (project.candidate, project.candidate.with_name(project.candidate.name + ".wal")):
     stale.unlink(missing_ok=True)
