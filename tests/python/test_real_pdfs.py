@@ -427,12 +427,12 @@ def test_an_encrypted_pdf_is_refused(tmp_path: Path) -> None:
 
 def test_xx_placeholders_are_refused() -> None:
     from budget_warehouse.national.document import _refuse_blank
-    from budget_warehouse.national.templates import NATIONAL_BUDGET
+    from budget_warehouse.national.families import family
     from budget_warehouse.pdf import Grid
 
     filled_in_part = Grid(10, 0.0, (("项目", "预算数"), ("一、财政拨款收入", "XX.XX"), ("收入总计", "1.00")))
     with pytest.raises(ExtractionError, match="1 cells hold XX placeholders"):
-        _refuse_blank(Path("blank.pdf"), NATIONAL_BUDGET, [filled_in_part])
+        _refuse_blank(Path("blank.pdf"), family("national_budget"), [filled_in_part])
     untouched = Grid(10, 0.0, (("项目", "预算数"), ("一、财政拨款收入", "XX.XX")))
     with pytest.raises(ExtractionError, match="blank national 9-table budget"):
-        _refuse_blank(Path("blank.pdf"), NATIONAL_BUDGET, [untouched])
+        _refuse_blank(Path("blank.pdf"), family("national_budget"), [untouched])

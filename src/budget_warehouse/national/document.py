@@ -9,10 +9,10 @@ from pathlib import Path
 
 from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.families import Family
 from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids
 from budget_warehouse.national.templates import (
     LocatedTable,
-    NationalTemplate,
     document_facts,
     locate,
     parse_table,
@@ -27,7 +27,7 @@ from budget_warehouse.tables.base import Record
 NATIONAL_SEED = "national_table_cells"
 
 
-def choose_template(path: Path, pages: list[Page], templates: tuple[NationalTemplate, ...]) -> NationalTemplate:
+def choose_template(path: Path, pages: list[Page], templates: tuple[Family, ...]) -> Family:
     """The template all of whose tables the document prints; else an error naming the closest."""
     if sum(page.char_count for page in pages) == 0:
         raise ExtractionError(path, "no text layer: the PDF is a scan (images only); OCR is not supported")
@@ -46,7 +46,7 @@ def choose_template(path: Path, pages: list[Page], templates: tuple[NationalTemp
     )
 
 
-def _refuse_blank(path: Path, template: NationalTemplate, grids: list[Grid]) -> None:
+def _refuse_blank(path: Path, template: Family, grids: list[Grid]) -> None:
     """A blank template prints every table with XX placeholders, or no numbers at all. Checked
     before the tables are read, since a blank table has no codes to tell its header from its body."""
     cells = [cell for grid in grids for row in grid.cells for cell in row]
@@ -63,13 +63,13 @@ def _refuse_blank(path: Path, template: NationalTemplate, grids: list[Grid]) -> 
         )
 
 
-def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]) -> ExtractedDocument:
+def extract_pdf(path: Path, shown: Path, templates: tuple[Family, ...]) -> ExtractedDocument:
     raw = path.read_bytes()
     pages = read_pdf(path, shown)
     template = choose_template(shown, pages, templates)
     found = locate(template, pages)
     _refuse_blank(shown, template, [grid for located in found.values() for grid in located.grids])
-    parsed_tables = {number: parse_table(shown, found[number]) for number in sorted(found)}
+    parsed_tables = {number: parse_table(shown, template, found[number]) for number in sorted(found)}
     facts = document_facts(shown, template, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
     identity = DocumentIdentity(
@@ -102,7 +102,7 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[NationalTemplate, ...]
 
 
 def _add_table(
-    extracted: ExtractedDocument, template: NationalTemplate, key: Record, located: LocatedTable, parsed: ParsedGrids
+    extracted: ExtractedDocument, template: Family, key: Record, located: LocatedTable, parsed: ParsedGrids
 ) -> str:
     """One table's cells, manifest row, notes and warnings added to ``extracted``; its unit."""
     unit = table_unit(located)
@@ -131,7 +131,7 @@ def _add_table(
             "page_count": str(len(located.pages)),
             "row_count": str(len({(r["page_number"], r["source_row_number"]) for r in parsed.records})),
             "source_line_number": None,
-            "table_key": located.table.key,
+            "table_key": located.table.concept,
             "page_number": str(located.pages[0]),
         }
     )

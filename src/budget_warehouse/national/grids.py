@@ -16,12 +16,12 @@ header label, so any figure in the warehouse can be found in the PDF.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.families import ColumnRoles, Rules, label_key
 from budget_warehouse.numbers import Amount, NotANumber, parse_amount
 from budget_warehouse.pdf import Grid
 from budget_warehouse.tables.base import Record
@@ -29,63 +29,8 @@ from budget_warehouse.tables.base import Record
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 _TOTAL = re.compile(r"(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
-_LABEL_NOISE = re.compile(r"[\s“”\"‘’'：:]")
 # Where a blank template prints its placeholders instead of numbers.
 PLACEHOLDER = re.compile(r"^[Xx×＊*]{1,}(?:[.,][Xx×]+)*$")
-
-
-def label_key(text: str) -> str:
-    return _LABEL_NOISE.sub("", unicodedata.normalize("NFKC", text))
-
-
-# Amount columns of the function and economic shapes, by their lowest header label first.
-# Order matters: the first rule that a label contains wins.
-_MEASURES: tuple[tuple[str, str], ...] = (
-    ("年初结转和结余", "carryover_begin_amount"),
-    ("年末结转和结余", "carryover_end_amount"),
-    ("本年收入合计", "total_amount"),
-    ("本年支出合计", "total_amount"),
-    ("基本支出", "basic_amount"),
-    ("项目支出", "project_amount"),
-    ("上缴上级支出", "remittance_to_superior_amount"),
-    ("经营支出", "operating_expenditure_amount"),
-    ("对附属单位补助支出", "subsidy_to_affiliates_amount"),
-    ("财政拨款", "fiscal_appropriation_amount"),
-    ("上级补助收入", "superior_subsidy_amount"),
-    ("经营收入", "operating_revenue_amount"),
-    ("附属单位上缴收入", "affiliate_remittance_amount"),
-    ("事业收入", "business_revenue_amount"),
-    ("其他收入", "other_revenue_amount"),
-    ("人员经费", "personnel_amount"),
-    ("公用经费", "public_amount"),
-    ("本年收入", "revenue_amount"),
-    ("合计", "total_amount"),
-    ("小计", "total_amount"),
-    ("预算数", "total_amount"),
-    ("决算数", "total_amount"),
-)
-_LEDGER_MEASURES: tuple[tuple[str, str], ...] = (
-    # Some 单位预算 split the 支出 side's 预算数 into 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出.
-    ("人员经费", "personnel_amount"),
-    ("公用经费", "public_amount"),
-    ("基本支出", "basic_amount"),
-    ("项目支出", "project_amount"),
-    ("一般公共预算", "general_public_budget_amount"),
-    ("政府性基金", "government_fund_amount"),
-    ("国有资本经营", "state_capital_amount"),
-    ("合计", "amount"),
-    ("预算数", "amount"),
-    ("决算数", "amount"),
-)
-_THREE_PUBLIC_MEASURES: tuple[tuple[str, str], ...] = (
-    ("机关运行", "office_operation_amount"),
-    ("小计", "official_vehicle_subtotal_amount"),
-    ("购置", "vehicle_purchase_amount"),
-    ("运行", "vehicle_operation_amount"),
-    ("出国", "overseas_travel_amount"),
-    ("接待", "official_reception_amount"),
-    ("合计", "total_amount"),
-)
 
 
 @dataclass(frozen=True)
@@ -97,7 +42,7 @@ class Column:
     def label(self) -> str:
         return "|".join(self.parts)
 
-    def measure(self, rules: Sequence[tuple[str, str]]) -> str | None:
+    def measure(self, rules: Rules) -> str | None:
         """The first rule matched by the lowest header label that matches any rule."""
         for part in reversed(self.parts):
             key = label_key(part)
@@ -122,6 +67,7 @@ class TableContext:
     path: Path
     table_number: int
     title: str
+    roles: ColumnRoles
     unit: str | None = None
 
     def error(
@@ -304,7 +250,7 @@ def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tupl
                 )
                 continue
             for column, amount in values.items():
-                measure = column.measure(_MEASURES)
+                measure = column.measure(context.roles.coded)
                 if measure is None:
                     raise context.error(
                         f"header {column.label!r} names no known amount column", page=row.page, column=column.label
@@ -336,7 +282,7 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
             raise context.error(
                 f"header {column.label!r} is on neither the 收入 nor the 支出 side", column=column.label
             )
-        if column.measure(_LEDGER_MEASURES) is None:
+        if column.measure(context.roles.ledger) is None:
             sides.append((side, column, []))
         elif not sides or sides[-1][0] != side:
             raise context.error(f"amount column {column.label!r} has no 项目 column before it", column=column.label)
@@ -363,7 +309,7 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
                         row_kind=kind,
                         code=None,
                         item_name=item,
-                        measure=column.measure(_LEDGER_MEASURES),
+                        measure=column.measure(context.roles.ledger),
                         figure_kind=None,
                         amount=amount,
                     )
@@ -377,13 +323,11 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
     parsed = ParsedGrids()
     for row in body:
         for column in columns:
-            measure = column.measure(_THREE_PUBLIC_MEASURES)
+            measure = column.measure(context.roles.three_public)
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
             keys = [label_key(part) for part in column.parts]
-            figure = (
-                "actual" if any("决算数" in k for k in keys) else "budget" if any("预算数" in k for k in keys) else None
-            )
+            figure = next((kind for label, kind in context.roles.figure_kinds if any(label in k for k in keys)), None)
             parsed.records.append(
                 _record(
                     row,

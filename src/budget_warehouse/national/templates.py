@@ -1,10 +1,9 @@
-"""The Ministry of Finance's national templates, as published in PDF: the 9-table budget set
-(部门预算 and 单位预算) and the 9-table final-account set (部门决算).
+"""Finding a family's tables in a PDF's pages and reading what the document says about itself.
 
-A template is data: its tables' titles and shapes. Tables are found by their titles in the text
-above each ruled table; a table that runs on to later pages takes every following table with the
-same columns until the next title. The document's department, year, phase and scope are read
-from the document itself.
+The families are data (:mod:`budget_warehouse.national.families`). Tables are found by their
+titles in the text above each ruled table; a table that runs on to later pages takes every
+following table with the same columns until the next title. The document's department, year,
+phase and scope are read from the document itself.
 """
 
 from __future__ import annotations
@@ -14,14 +13,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, assert_never
+from typing import assert_never
 
 from budget_warehouse.errors import ExtractionError
+from budget_warehouse.national.families import TOC, Family, FamilyTable, Shape, label_key
 from budget_warehouse.national.grids import (
     ParsedGrids,
     TableContext,
     is_total_only,
-    label_key,
     parse_coded,
     parse_ledger,
     parse_three_public,
@@ -31,10 +30,6 @@ from budget_warehouse.tables.base import Record
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
 ECONOMIC_CODE_LENGTHS = (3, 5)
-
-# How a table is laid out, so which parser reads it: a typed name, so that mypy checks every
-# template's declarations and that parse_shape reads every shape.
-Shape = Literal["ledger", "function", "economic", "three_public"]
 
 
 def parse_shape(shape: Shape, grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
@@ -56,79 +51,11 @@ _PREPARER = re.compile(r"(?:编制部门|编制单位|预算单位|部门名称|
 _OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
 _FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_TOC = re.compile(r"…|\.{3,}|·{3,}")
-
-
-@dataclass(frozen=True)
-class TemplateTable:
-    number: int  # position in the template, 1-based
-    key: str  # the table's meaning, shared by every template that prints it
-    title: str
-    shape: Shape
-
-
-@dataclass(frozen=True)
-class NationalTemplate:
-    name: str
-    phase: str  # 预算 or 决算
-    description: str
-    tables: tuple[TemplateTable, ...]
-    default_unit: str
-
-    def title_match(self, line: str) -> TemplateTable | None:
-        """The table whose title this heading line is, longest title first (财政拨款收入支出决算总表
-        before 收入支出决算总表)."""
-        if _TOC.search(line):
-            return None
-        key = label_key(line)
-        for table in sorted(self.tables, key=lambda t: -len(t.title)):
-            if key.endswith(label_key(table.title)):
-                return table
-        return None
-
-
-NATIONAL_BUDGET = NationalTemplate(
-    name="national_budget",
-    phase="预算",
-    description="national 9-table budget (部门预算 / 单位预算)",
-    default_unit="元",
-    tables=(
-        TemplateTable(1, "revenue_expenditure_overview", "财务收支预算总表", "ledger"),
-        TemplateTable(2, "revenue_by_function", "收入预算总表", "function"),
-        TemplateTable(3, "expenditure_by_function", "支出预算总表", "function"),
-        TemplateTable(4, "fiscal_appropriation_overview", "财政拨款收支预算总表", "ledger"),
-        TemplateTable(5, "general_public_budget_expenditure", "一般公共预算支出功能分类预算表", "function"),
-        TemplateTable(6, "government_fund_expenditure", "政府性基金预算支出功能分类预算表", "function"),
-        TemplateTable(7, "state_capital_expenditure", "国有资本经营预算支出功能分类预算表", "function"),
-        TemplateTable(
-            8, "basic_expenditure_by_economic_class", "一般公共预算基本支出部门预算经济分类预算表", "economic"
-        ),
-        TemplateTable(9, "three_public_expenses", "三公经费和机关运行经费预算表", "three_public"),
-    ),
-)
-
-NATIONAL_FINAL_ACCOUNT = NationalTemplate(
-    name="national_final_account",
-    phase="决算",
-    description="national 9-table final account (部门决算)",
-    default_unit="万元",
-    tables=(
-        TemplateTable(1, "revenue_expenditure_overview", "收入支出决算总表", "ledger"),
-        TemplateTable(2, "revenue_by_function", "收入决算表", "function"),
-        TemplateTable(3, "expenditure_by_function", "支出决算表", "function"),
-        TemplateTable(4, "fiscal_appropriation_overview", "财政拨款收入支出决算总表", "ledger"),
-        TemplateTable(5, "general_public_budget_expenditure", "一般公共预算财政拨款支出决算表", "function"),
-        TemplateTable(6, "basic_expenditure_by_economic_class", "一般公共预算财政拨款基本支出决算表", "economic"),
-        TemplateTable(7, "three_public_expenses", "财政拨款三公经费支出决算表", "three_public"),
-        TemplateTable(8, "government_fund_expenditure", "政府性基金预算财政拨款收入支出决算表", "function"),
-        TemplateTable(9, "state_capital_expenditure", "国有资本经营预算财政拨款收入支出决算表", "function"),
-    ),
-)
 
 
 @dataclass
 class LocatedTable:
-    table: TemplateTable
+    table: FamilyTable
     title_line: str
     grids: list[Grid] = field(default_factory=list)
 
@@ -141,8 +68,8 @@ class LocatedTable:
         return sorted({grid.page_number for grid in self.grids})
 
 
-def locate(template: NationalTemplate, pages: Sequence[Page]) -> dict[int, LocatedTable]:
-    """Each template table found, with all its pages. The first occurrence of a title wins; a
+def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
+    """Each of the family's tables found, with all its pages. The first occurrence of a title wins; a
     table continues over following tables with the same column count and no title of their own."""
     found: dict[int, LocatedTable] = {}
     current: LocatedTable | None = None
@@ -151,7 +78,7 @@ def locate(template: NationalTemplate, pages: Sequence[Page]) -> dict[int, Locat
             current = None
             continue
         for grid in page.grids:
-            titled = next(((t, line) for line in grid.heading if (t := template.title_match(line))), None)
+            titled = next(((t, line) for line in grid.heading if (t := family.title_match(line))), None)
             if titled is not None:
                 table, line = titled
                 if table.number in found:
@@ -175,7 +102,7 @@ def _continues(first: Grid, grid: Grid) -> bool:
 
 def _foreign_title(grid: Grid) -> bool:
     """A heading that titles some other table (绩效目标表 …) ends the one being read."""
-    return any(label_key(line).endswith("表") and not _TOC.search(line) for line in grid.heading)
+    return any(label_key(line).endswith("表") and not TOC.search(line) for line in grid.heading)
 
 
 @dataclass(frozen=True)
@@ -185,9 +112,7 @@ class DocumentFacts:
     scope: str
 
 
-def document_facts(
-    path: Path, template: NationalTemplate, pages: Sequence[Page], found: dict[int, LocatedTable]
-) -> DocumentFacts:
+def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dict[int, LocatedTable]) -> DocumentFacts:
     headings = [line for located in found.values() for line in located.heading]
     every_line = [line for page in pages for line in page.lines]
     preparers = Counter(m.group(1).strip() for line in headings if (m := _PREPARER.search(line)))
@@ -237,19 +162,19 @@ def table_notes(located: LocatedTable) -> list[tuple[int, str]]:
     return notes
 
 
-def parse_table(path: Path, located: LocatedTable) -> ParsedGrids:
-    context = TableContext(path, located.table.number, located.table.title, table_unit(located))
+def parse_table(path: Path, family: Family, located: LocatedTable) -> ParsedGrids:
+    context = TableContext(path, located.table.number, located.table.title, family.roles, table_unit(located))
     return parse_shape(located.table.shape, located.grids, context)
 
 
 def seed_records(
-    records: list[Record], key: Record, table: TemplateTable, title: str, unit: str, published_rounding_step: str
+    records: list[Record], key: Record, table: FamilyTable, title: str, unit: str, published_rounding_step: str
 ) -> list[Record]:
     return [
         {
             **key,
             "table_number": str(table.number),
-            "table_key": table.key,
+            "table_key": table.concept,
             "table_title": title,
             **record,
             "published_unit": unit,

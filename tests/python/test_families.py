@@ -1,0 +1,91 @@
+"""The table families are data: every packaged file loads, and a file that does not say what the
+reader needs is refused with its name and the entry at fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budget_warehouse.national.families import CONCEPTS, FamilyError, family, load_families
+
+PACKAGED = Path(__file__).resolve().parents[2] / "src" / "budget_warehouse" / "families"
+
+MINIMAL = """
+name = "test_family"
+description = "a family for the tests"
+phase = "预算"
+default_unit = "万元"
+
+[[tables]]
+number = 1
+concept = "revenue_expenditure_overview"
+shape = "ledger"
+titles = ["收支总表"]
+
+[[tables]]
+number = 2
+concept = "fiscal_appropriation_overview"
+shape = "ledger"
+titles = ["财政拨款收支总表"]
+required = false
+"""
+
+
+def _folder(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "_column_roles.toml").write_text((PACKAGED / "_column_roles.toml").read_text("utf-8"), "utf-8")
+    (tmp_path / "test.toml").write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_every_packaged_family_loads_with_known_concepts_and_unique_titles() -> None:
+    families = load_families()
+    assert {f.name for f in families} >= {"national_budget", "national_final_account"}
+    for loaded in families:
+        assert all(table.concept in CONCEPTS for table in loaded.tables)
+        titles = [title for table in loaded.tables for title in table.titles]
+        assert len(titles) == len(set(titles)), loaded.name
+        assert loaded.required, loaded.name
+
+
+def test_a_title_matches_its_longest_table_whatever_comes_before_it(tmp_path: Path) -> None:
+    (loaded,) = load_families(_folder(tmp_path, MINIMAL))
+    overview = loaded.title_match("表1 2026年 收支总表")
+    fiscal = loaded.title_match("表6　财政拨款收支总表")
+    assert overview is not None and overview.concept == "revenue_expenditure_overview"
+    assert fiscal is not None and fiscal.concept == "fiscal_appropriation_overview"
+    assert not fiscal.required
+    assert loaded.title_match("一、收支总表 …… 3") is None  # a table of contents line
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('concept = "fiscal_appropriation_overview"', 'concept = "fiscal_overview"'), "tables[2]: concept"),
+        (('shape = "ledger"\ntitles = ["收支总表"]', 'shape = "grid"\ntitles = ["收支总表"]'), "tables[1]: shape"),
+        (('phase = "预算"', 'phase = "budget"'), "phase 'budget'"),
+        (("required = false", "requird = false"), "tables[2]: unknown keys requird"),
+        (('titles = ["收支总表"]', "titles = []"), "tables[1]: titles"),
+        (("number = 2", "number = 1"), "table numbers repeat"),
+        (('default_unit = "万元"', ""), "missing default_unit"),
+        (('name = "test_family"', 'name = "test_family'), "not valid TOML"),
+    ],
+)
+def test_a_bad_family_file_is_refused_by_name(tmp_path: Path, change: tuple[str, str], message: str) -> None:
+    old, new = change
+    assert old in MINIMAL
+    with pytest.raises(FamilyError, match=r"test\.toml") as raised:
+        load_families(_folder(tmp_path, MINIMAL.replace(old, new, 1)))
+    assert message in str(raised.value)
+
+
+def test_column_roles_of_a_family_come_before_the_shared_ones(tmp_path: Path) -> None:
+    own = MINIMAL + '\n[column_roles]\nledger = [{ label = "本年预算", role = "amount" }]\n'
+    (loaded,) = load_families(_folder(tmp_path, own))
+    assert loaded.roles.ledger[0] == ("本年预算", "amount")
+    assert loaded.roles.ledger[1:] == family("national_budget").roles.ledger
+
+
+def test_unknown_family_is_named() -> None:
+    with pytest.raises(KeyError, match="national_budget"):
+        family("no_such_family")
