@@ -82,7 +82,7 @@ def test_a_bad_family_file_is_refused_by_name(tmp_path: Path, change: tuple[str,
 def test_column_roles_of_a_family_come_before_the_shared_ones(tmp_path: Path) -> None:
     own = MINIMAL + '\n[column_roles]\nledger = [{ label = "本年预算", role = "amount" }]\n'
     (loaded,) = load_families(_folder(tmp_path, own))
-    assert loaded.roles.ledger[0] == ("本年预算", "amount")
+    assert (loaded.roles.ledger[0].label, loaded.roles.ledger[0].role) == ("本年预算", "amount")
     assert loaded.roles.ledger[1:] == family("national_budget").roles.ledger
 
 

@@ -1,5 +1,5 @@
-"""One national-template PDF into seed records: which template it is, what it says about itself,
-and every cell of its nine tables."""
+"""One PDF into seed records: which table family it is, what it says about itself, and every cell
+of the family's tables it prints."""
 
 from __future__ import annotations
 
@@ -27,26 +27,33 @@ from budget_warehouse.tables.base import Record
 NATIONAL_SEED = "national_table_cells"
 
 
-def choose_template(path: Path, pages: list[Page], templates: tuple[Family, ...]) -> Family:
-    """The template all of whose tables the document prints; else an error naming the closest."""
+def choose_family(
+    path: Path, pages: list[Page], families: tuple[Family, ...]
+) -> tuple[Family, dict[int, LocatedTable]]:
+    """The family all of whose required tables the document prints, the one with most tables
+    found where several do; else an error naming the closest and the required tables it lacks."""
     if sum(page.char_count for page in pages) == 0:
         raise ExtractionError(path, "no text layer: the PDF is a scan (images only); OCR is not supported")
-    scored = sorted(((len(locate(t, pages)), t) for t in templates), key=lambda pair: -pair[0])
-    found_count, best = scored[0]
-    if found_count == len(best.tables):
-        return best
-    found = locate(best, pages)
-    missing = [f"{t.number}. {t.title}" for t in best.tables if t.number not in found]
+    located = [(family, locate(family, pages)) for family in families]
+
+    def rank(pair: tuple[Family, dict[int, LocatedTable]]) -> tuple[bool, int]:
+        family, found = pair
+        return all(t.number in found for t in family.required), len(found)
+
+    best, found = max(located, key=rank)  # max keeps the first of equals: the families' file order
+    missing = [f"{t.number}. {t.title}" for t in best.required if t.number not in found]
+    if not missing:
+        return best, found
     textless = [page.number for page in pages if page.char_count == 0]
     hint = f"; pages {textless} have no text layer (scanned?)" if textless else ""
     raise ExtractionError(
         path,
-        f"matches no template: closest is the {best.description} ({found_count} of {len(best.tables)} tables found), "
-        f"missing {', '.join(missing)}{hint}",
+        f"matches no table family: closest is {best.name}, the {best.description} ({len(found)} of "
+        f"{len(best.tables)} tables found), missing the required {', '.join(missing)}{hint}",
     )
 
 
-def _refuse_blank(path: Path, template: Family, grids: list[Grid]) -> None:
+def _refuse_blank(path: Path, family: Family, grids: list[Grid]) -> None:
     """A blank template prints every table with XX placeholders, or no numbers at all. Checked
     before the tables are read, since a blank table has no codes to tell its header from its body."""
     cells = [cell for grid in grids for row in grid.cells for cell in row]
@@ -55,7 +62,7 @@ def _refuse_blank(path: Path, template: Family, grids: list[Grid]) -> None:
     if amounts == 0:
         detail = f" ({placeholders} XX placeholders)" if placeholders else ""
         raise ExtractionError(
-            path, f"a blank {template.description}: every table is found but no cell holds a number{detail}"
+            path, f"a blank {family.description}: every table is found but no cell holds a number{detail}"
         )
     if placeholders:
         raise ExtractionError(
@@ -63,20 +70,19 @@ def _refuse_blank(path: Path, template: Family, grids: list[Grid]) -> None:
         )
 
 
-def extract_pdf(path: Path, shown: Path, templates: tuple[Family, ...]) -> ExtractedDocument:
+def extract_pdf(path: Path, shown: Path, families: tuple[Family, ...]) -> ExtractedDocument:
     raw = path.read_bytes()
     pages = read_pdf(path, shown)
-    template = choose_template(shown, pages, templates)
-    found = locate(template, pages)
-    _refuse_blank(shown, template, [grid for located in found.values() for grid in located.grids])
-    parsed_tables = {number: parse_table(shown, template, found[number]) for number in sorted(found)}
-    facts = document_facts(shown, template, pages, found)
+    family, found = choose_family(shown, pages, families)
+    _refuse_blank(shown, family, [grid for located in found.values() for grid in located.grids])
+    parsed_tables = {number: parse_table(shown, family, found[number]) for number in sorted(found)}
+    facts = document_facts(shown, family, pages, found)
     digest = hashlib.sha256(raw).hexdigest()
     identity = DocumentIdentity(
         document_id=digest[:16],
         department_name=facts.department_name,
         fiscal_year=facts.fiscal_year,
-        phase=template.phase,
+        phase=family.phase,
         scope=facts.scope,
         revision=0,
     )
@@ -85,7 +91,7 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[Family, ...]) -> Extra
     extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
     units: Counter[str] = Counter()
     for number in sorted(found):
-        units[_add_table(extracted, template, key, found[number], parsed_tables[number])] += 1
+        units[_add_table(extracted, family, key, found[number], parsed_tables[number])] += 1
     extracted.document = {
         **identity.record(),
         "is_current": "true",
@@ -93,28 +99,29 @@ def extract_pdf(path: Path, shown: Path, templates: tuple[Family, ...]) -> Extra
         "source_file": shown.name,
         "source_sha256": digest,
         "table_count": str(len(found)),
-        "template": template.name,
+        "template": family.name,
         "published_unit": units.most_common(1)[0][0],
         "page_count": str(len(pages)),
     }
     extracted.rows["documents"] = [extracted.document]
+    extracted.rows["document_notes"] += _absent_tables(family, found, identity.document_id)
     return extracted
 
 
 def _add_table(
-    extracted: ExtractedDocument, template: Family, key: Record, located: LocatedTable, parsed: ParsedGrids
+    extracted: ExtractedDocument, family: Family, key: Record, located: LocatedTable, parsed: ParsedGrids
 ) -> str:
     """One table's cells, manifest row, notes and warnings added to ``extracted``; its unit."""
     unit = table_unit(located)
     if unit is None:
-        unit = template.default_unit
+        unit = family.default_unit
         extracted.warnings.append(
             f"{extracted.path}: page {located.pages[0]}, {located.table.title}: no '单位：' line; read as {unit}"
         )
     published_rounding_step = str(rounding_step(parsed.amounts))
     for record in parsed.records:
         if record.get("figure_kind") is None:
-            record["figure_kind"] = "budget" if template.phase == "预算" else "actual"
+            record["figure_kind"] = "budget" if family.phase == "预算" else "actual"
     extracted.rows[NATIONAL_SEED].extend(
         seed_records(parsed.records, key, located.table, located.title_line, unit, published_rounding_step)
     )
@@ -146,3 +153,19 @@ def _add_table(
         for page_number, note in table_notes(located)
     ]
     return unit
+
+
+def _absent_tables(family: Family, found: dict[int, LocatedTable], document_id: str) -> list[Record]:
+    """An optional table the document leaves out (a department with no 国有资本经营 spending prints
+    none) is a note on the document, not a refusal."""
+    return [
+        {
+            "document_id": document_id,
+            "table_number": str(table.number),
+            "source_line_number": None,
+            "note_text": f"not printed: {table.title} (optional in the {family.name} family)",
+            "page_number": None,
+        }
+        for table in family.tables
+        if table.number not in found
+    ]

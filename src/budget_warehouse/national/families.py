@@ -61,7 +61,18 @@ class FamilyError(ValueError):
         self.path = path
 
 
-Rules = tuple[tuple[str, str], ...]
+@dataclass(frozen=True)
+class Rule:
+    """A header label and the role of a column labelled with it. The label is looked for in the
+    column's lowest header label that matches any rule; an ``anywhere`` rule is looked for first,
+    in every header label of the column (a 政府采购 group's 小计 is not the table's 合计)."""
+
+    label: str
+    role: str
+    anywhere: bool = False
+
+
+Rules = tuple[Rule, ...]
 
 
 @dataclass(frozen=True)
@@ -122,9 +133,11 @@ def _rules(path: Path | str, group: str, entries: object) -> Rules:
         raise FamilyError(path, f"{group} must be a list of {{ label = …, role = … }}")
     rules = []
     for index, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or set(entry) != {"label", "role"}:
-            raise FamilyError(path, f"{group}, entry {index}: expected {{ label = …, role = … }}, got {entry!r}")
-        rules.append((label_key(str(entry["label"])), str(entry["role"])))
+        if not isinstance(entry, dict) or not {"label", "role"} <= set(entry) <= {"label", "role", "anywhere"}:
+            raise FamilyError(
+                path, f"{group}, entry {index}: expected {{ label = …, role = …[, anywhere = true] }}, got {entry!r}"
+            )
+        rules.append(Rule(label_key(str(entry["label"])), str(entry["role"]), bool(entry.get("anywhere", False))))
     return tuple(rules)
 
 

@@ -43,12 +43,16 @@ class Column:
         return "|".join(self.parts)
 
     def measure(self, rules: Rules) -> str | None:
-        """The first rule matched by the lowest header label that matches any rule."""
-        for part in reversed(self.parts):
-            key = label_key(part)
-            for needle, measure in rules:
-                if needle in key:
-                    return measure
+        """The role of the first ``anywhere`` rule found in any header label, else of the first
+        rule matched by the lowest header label that matches any rule."""
+        keys = [label_key(part) for part in self.parts]
+        for rule in rules:
+            if rule.anywhere and any(rule.label in key for key in keys):
+                return rule.role
+        for key in reversed(keys):
+            for rule in rules:
+                if not rule.anywhere and rule.label in key:
+                    return rule.role
         return None
 
 
@@ -327,7 +331,7 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
             keys = [label_key(part) for part in column.parts]
-            figure = next((kind for label, kind in context.roles.figure_kinds if any(label in k for k in keys)), None)
+            figure = next((r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None)
             parsed.records.append(
                 _record(
                     row,

@@ -70,7 +70,8 @@ class LocatedTable:
 
 def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
     """Each of the family's tables found, with all its pages. The first occurrence of a title wins; a
-    table continues over following tables with the same column count and no title of their own."""
+    table continues over following tables with the same column count and either no title of their
+    own or its own title again (families that repeat the title on every page)."""
     found: dict[int, LocatedTable] = {}
     current: LocatedTable | None = None
     for page in pages:
@@ -82,7 +83,11 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
             if titled is not None:
                 table, line = titled
                 if table.number in found:
-                    current = None
+                    repeated = current is not None and current.table.number == table.number
+                    if repeated and current is not None and grid.column_count == current.grids[0].column_count:
+                        current.grids.append(grid)
+                    else:
+                        current = None  # printed again elsewhere: the first printing is read
                     continue
                 current = found[table.number] = LocatedTable(table, line, [grid])
             elif current is not None and _continues(current.grids[0], grid):
