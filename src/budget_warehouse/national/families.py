@@ -70,6 +70,9 @@ class Rule:
     label: str
     role: str
     anywhere: bool = False
+    # A label that names no part by itself (小计, 合计): the column is what the label above it
+    # names where one is a rule's (基本支出 | 小计 is basic), else this role.
+    generic: bool = False
 
 
 Rules = tuple[Rule, ...]
@@ -133,11 +136,20 @@ def _rules(path: Path | str, group: str, entries: object) -> Rules:
         raise FamilyError(path, f"{group} must be a list of {{ label = …, role = … }}")
     rules = []
     for index, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not {"label", "role"} <= set(entry) <= {"label", "role", "anywhere"}:
+        if not isinstance(entry, dict) or not {"label", "role"} <= set(entry) <= {"label", "role", "anywhere", "generic"}:
             raise FamilyError(
-                path, f"{group}, entry {index}: expected {{ label = …, role = …[, anywhere = true] }}, got {entry!r}"
+                path,
+                f"{group}, entry {index}: expected {{ label = …, role = …[, anywhere = true][, generic = true] }}, "
+                f"got {entry!r}",
             )
-        rules.append(Rule(label_key(str(entry["label"])), str(entry["role"]), bool(entry.get("anywhere", False))))
+        rules.append(
+            Rule(
+                label_key(str(entry["label"])),
+                str(entry["role"]),
+                anywhere=bool(entry.get("anywhere", False)),
+                generic=bool(entry.get("generic", False)),
+            )
+        )
     return tuple(rules)
 
 

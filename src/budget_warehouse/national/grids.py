@@ -43,16 +43,22 @@ class Column:
         return "|".join(self.parts)
 
     def measure(self, rules: Rules) -> str | None:
-        """The role of the first ``anywhere`` rule found in any header label, else of the first
-        rule matched by the lowest header label that matches any rule."""
+        """The role of the first ``anywhere`` rule found in any header label; else of the first rule
+        matched by the lowest header label that matches any. Where that is a generic rule (小计, 合计),
+        a label above it that is exactly a specific rule's label names the part instead (基本支出 |
+        小计 is basic spending; 一般公共预算基本支出 | 合计 stays the total)."""
         keys = [label_key(part) for part in self.parts]
         for rule in rules:
             if rule.anywhere and any(rule.label in key for key in keys):
                 return rule.role
-        for key in reversed(keys):
-            for rule in rules:
-                if not rule.anywhere and rule.label in key:
-                    return rule.role
+        for depth in range(len(keys) - 1, -1, -1):
+            matched = next((r for r in rules if not r.anywhere and r.label in keys[depth]), None)
+            if matched is None:
+                continue
+            if not matched.generic:
+                return matched.role
+            above = (r.role for key in reversed(keys[:depth]) for r in rules if not r.generic and r.label == key)
+            return next(above, matched.role)
         return None
 
 

@@ -8,6 +8,7 @@ phase and scope are read from the document itself.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -78,7 +79,7 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
         if not page.grids:
             current = None
             continue
-        for grid in page.grids:
+        for grid in map(_without_empty_first_column, page.grids):
             titled = next(((t, line) for line in grid.heading if (t := family.title_match(line))), None)
             if titled is not None:
                 table, line = titled
@@ -97,6 +98,14 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
     return found
 
 
+def _without_empty_first_column(grid: Grid) -> Grid:
+    """A ruled margin column, empty in every row, that some families print on a table's first page
+    only: dropped, so the continuation pages line up with the first."""
+    if grid.column_count > 1 and all(not row[0] for row in grid.cells):
+        return dataclasses.replace(grid, cells=tuple(row[1:] for row in grid.cells))
+    return grid
+
+
 def _continues(first: Grid, grid: Grid) -> bool:
     """A following table carries on the current one: same columns, or a lone total row that lost
     its merged label cells (合计 alone at the top of a page), and no title of its own."""
@@ -108,6 +117,15 @@ def _continues(first: Grid, grid: Grid) -> bool:
 def _foreign_title(grid: Grid) -> bool:
     """A heading that titles some other table (绩效目标表 …) ends the one being read."""
     return any(label_key(line).endswith("表") and not TOC.search(line) for line in grid.heading)
+
+
+# A file named as published, where the document names itself nowhere (Beijing's table files):
+# 北京市司法局2026年度部门预算报表.pdf. Read last: crawled copies' names may lie.
+_FILE_NAME = re.compile(r"^(\D+?)(20\d{2})年度?(?:部门|单位)?(?:预算|决算)")
+
+
+def _named_in_file(path: Path) -> re.Match[str] | None:
+    return _FILE_NAME.match(path.stem)
 
 
 @dataclass(frozen=True)
@@ -130,7 +148,14 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
     elif final_headings:
         department = final_headings[0].group(1).strip()
     else:
-        raise ExtractionError(path, "no department: expected '编制部门：…' above a table or '第一部分 …概况'")
+        named = _named_in_file(path)
+        department = named.group(1) if named else ""
+    if not department:
+        raise ExtractionError(
+            path,
+            "no department: expected '编制部门：…' above a table or '第一部分 …概况', or a file named as "
+            "published ('北京市司法局2026年度部门预算报表.pdf': department, year, 部门预算 or 决算)",
+        )
     years = Counter(
         int(m.group(1)) for line in (located.title_line for located in found.values()) if (m := _YEAR.search(line))
     )
@@ -141,6 +166,8 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
     if not years:
         first = " ".join(pages[0].lines).replace(" ", "")
         years = Counter(int(y) for y in re.findall(r"(20\d{2})年度", first) or re.findall(r"(20\d{2})", first))
+    if not years and (named := _named_in_file(path)):
+        years = Counter([int(named.group(2))])
     if not years:
         raise ExtractionError(path, "no fiscal year: expected 'YYYY年' in a table title or on the cover")
     unit_scope = any(
