@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean spark-check spark-bench
+CORPUS ?= ../shared/disclosures/corpus
+.PHONY: corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean spark-check spark-bench
 .DEFAULT_GOAL := help
 
 ## help: this list (the targets and what they do)
@@ -115,6 +116,11 @@ lint: $(INSTALLED)
 ## pytest: every test but the spark-marked ones, the slowest listed at the end
 pytest: $(INSTALLED) $(CHROMIUM) $(CJK_FONT)
 	$(BIN)/pytest -m "not spark" -n auto --dist loadscope --durations=15
+
+## corpus-check: build the real PDFs of CORPUS (default ../shared/disclosures/corpus, one folder per table
+## family) with --skip-bad and print per family: documents loaded, refused (why), every hard identity holding
+corpus-check: $(INSTALLED)
+	$(BIN)/python -m benchmarks.corpus_check --corpus $(CORPUS)
 
 ## bench: the whole `budget-warehouse build` of the seed document (median of 3) against the
 ## same SQL as one DuckDB script; then extraction and dbt build time and memory for 1, 100 and

@@ -7,7 +7,8 @@
 
     The identity's family is the prefix of its name (row__…, hierarchy__…), so the two cannot
     disagree, and it must be declared in its family's model; soft checks always warn, every
-    other family follows identity_severity(). -#}
+    other family follows identity_severity(). Beyond rounding, an identity is broken (a publisher's
+    error) and a soft check differs (which may be legitimate): the two are never mixed. -#}
 {% macro identity_outcome_columns(identity_name, tables) -%}
     {%- set family = identity_name.split('__')[0] %}
     {%- if family not in ['balance', 'row', 'hierarchy', 'cross_table', 'soft'] %}
@@ -35,7 +36,7 @@
     case
         when actual = expected then 'holds'
         when abs(actual - expected) <= tolerance then 'rounding'
-        else 'broken'
+        else '{{ "differs" if family == "soft" else "broken" }}'
     end as status,
     cast('{{ "warn" if family == "soft" else identity_severity() }}' as {{ dbt.type_string() }}) as severity
 {%- endmacro %}

@@ -18,7 +18,7 @@ breaks as (
     select
         document_id,
         count(*) filter (where status = 'broken' and family != 'soft') as identity_break_count,
-        count(*) filter (where status = 'broken' and family = 'soft') as soft_check_difference_count
+        count(*) filter (where status = 'differs') as soft_check_difference_count
     from identity_checks
     group by document_id
 

@@ -118,21 +118,21 @@ def economic_bars(connection: duckdb.DuckDBPyConnection, document: Document) -> 
 
 def identity_board(connection: duckdb.DuckDBPyConnection, document: Document) -> str:
     """Per table (or tables, for a cross-table identity): how many identity instances hold, hold
-    only within rounding, or are broken."""
+    only within rounding, or are broken (a soft check: differs)."""
     rows = connection.execute(
         """
         select
             tables_involved,
             sum(case when status = 'holds' then 1 else 0 end),
             sum(case when status = 'rounding' then 1 else 0 end),
-            sum(case when status = 'broken' then 1 else 0 end)
+            sum(case when status in ('broken', 'differs') then 1 else 0 end)
         from marts.fct_identity_checks where document_id = ? group by tables_involved order by tables_involved
         """,
         [document.document_id],
     ).fetchall()
     broken = connection.execute(
         "select identity_name, subject, expected, actual, difference from marts.fct_identity_checks "
-        "where document_id = ? and status = 'broken' order by identity_name, subject limit 20",
+        "where document_id = ? and status in ('broken', 'differs') order by identity_name, subject limit 20",
         [document.document_id],
     ).fetchall()
     body = "".join(

@@ -303,7 +303,7 @@ class Finding:
 
 
 def findings(database: Path) -> list[Finding]:
-    """Every broken identity instance of a built warehouse, with the document's file."""
+    """Every broken identity and differing soft check of a built warehouse, with the document's file."""
     with duckdb.connect(str(database), read_only=True) as connection:
         rows = connection.execute(
             """
@@ -311,7 +311,7 @@ def findings(database: Path) -> list[Finding]:
                 checks.expected, checks.actual, checks.difference, checks.tolerance
             from marts.fct_identity_checks as checks
             inner join marts.dim_document as documents using (document_id)
-            where checks.status = 'broken'
+            where checks.status in ('broken', 'differs')
             order by checks.family = 'soft', documents.source_file, checks.identity_name, checks.subject
             """
         ).fetchall()

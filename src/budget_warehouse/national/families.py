@@ -44,6 +44,8 @@ RoleGroup = Literal["coded", "ledger", "three_public", "figure_kinds"]
 ROLE_GROUPS: tuple[str, ...] = get_args(RoleGroup)
 
 _LABEL_NOISE = re.compile(r"[\s“”\"‘’'：:]")
+# What may follow a title on its line: the preparer or the unit (…预算总表编制单位：XX 单位：元).
+_AFTER_TITLE = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|金额单位|单位)\s*[:：]")
 # A table of contents line (title …… page): never a title.
 TOC = re.compile(r"…|\.{3,}|·{3,}")
 
@@ -117,10 +119,11 @@ class Family:
 
     def title_match(self, line: str) -> FamilyTable | None:
         """The table whose title this heading line ends with, longest title first (财政拨款收入支出决算总表
-        before 收入支出决算总表), so a number or year before the title (表1, 2026年) is allowed."""
+        before 收入支出决算总表), so a number or year before the title (表1, 2026年) is allowed, and
+        the preparer or unit after it on the same line."""
         if TOC.search(line):
             return None
-        key = label_key(line)
+        key = label_key(_AFTER_TITLE.split(line, maxsplit=1)[0])
         for title, table in self._titles_longest_first:
             if key.endswith(title):
                 return table
