@@ -3,11 +3,13 @@
     A key that one side does not publish counts as 0 there, unless only_expected_keys limits
     the check to the keys of relation (表14 has forms for some of 表13's projects only).
     figures_per_row says how many published figures one row's expression adds up, for the
-    rounding tolerance. -#}
+    rounding tolerance. both_sides_printed limits the check to the documents that print both sides:
+    a family that leaves one of the tables out (Shenzhen's PDF reads no 收入总表 by 功能分类) is not
+    compared with 0. -#}
 {% macro reconciles_with(
     relation, compare_relation, identity_name, tables, expression, compare_expression, subject,
     match_by=[], filter=none, compare_filter=none, figures_per_row=1, compare_figures_per_row=1,
-    only_expected_keys=false, rounding_step_column='rounding_step'
+    only_expected_keys=false, rounding_step_column='rounding_step', both_sides_printed=false
 ) %}
     {%- set sides = [
         ('expected_side', relation, expression, filter, figures_per_row),
@@ -60,8 +62,12 @@
                 {%- for column in match_by %}
                 and expected_side.match_{{ loop.index }} = actual_side.match_{{ loop.index }}
                 {%- endfor %}
-        {%- if only_expected_keys %}
+        {%- if only_expected_keys and both_sides_printed %}
+        where expected_side.document_id is not null and actual_side.document_id is not null
+        {%- elif only_expected_keys %}
         where expected_side.document_id is not null
+        {%- elif both_sides_printed %}
+        where expected_side.document_id is not null and actual_side.document_id is not null
         {%- endif %}
 
     )

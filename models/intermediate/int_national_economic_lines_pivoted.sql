@@ -3,10 +3,59 @@
 -- where published, 人员经费 and 公用经费.
 with
 
-cells as (
+printed as (
 
     select * from {{ ref('stg_disclosure__national_table_cells') }}
     where table_key = 'basic_expenditure_by_economic_class'
+
+),
+
+-- A department printing one block per unit: the units' subjects added up by code.
+units as (
+
+    {{ units_consolidated('printed') }}
+
+),
+
+-- Some families print basic and project spending side by side in their 经济分类 table (Shenzhen's
+-- 表8 一般公共预算支出表（按经济分类）): there the 基本支出 column is the table's figure, and the
+-- others (支出总计, 项目支出) stay in the seed only.
+basic_column_printed as (
+
+    select distinct
+        document_id,
+        table_number
+    from units
+    where measure = 'basic_amount'
+
+),
+
+cells as (
+
+    select
+        units.document_id,
+        units.table_number,
+        units.page_number,
+        units.source_row_number,
+        units.source_column_number,
+        units.code,
+        units.row_kind,
+        units.item_name,
+        units.phase,
+        units.scope,
+        units.table_title,
+        units.amount,
+        units.rounding_step,
+        case
+            when basic_column_printed.document_id is null then units.measure
+            else 'total_amount'
+        end as measure
+    from units
+    left join basic_column_printed
+        on
+            units.document_id = basic_column_printed.document_id
+            and units.table_number = basic_column_printed.table_number
+    where basic_column_printed.document_id is null or units.measure = 'basic_amount'
 
 ),
 

@@ -3,7 +3,7 @@
 -- per amount column. A measure the table does not print is NULL.
 with
 
-cells as (
+printed as (
 
     select * from {{ ref('stg_disclosure__national_table_cells') }}
     where
@@ -14,6 +14,13 @@ cells as (
             'government_fund_expenditure',
             'state_capital_expenditure'
         )
+
+),
+
+-- A department printing one block per unit: the units' subjects added up by code.
+cells as (
+
+    {{ units_consolidated('printed') }}
 
 ),
 

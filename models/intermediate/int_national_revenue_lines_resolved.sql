@@ -1,7 +1,8 @@
 -- The revenue side of the national 收支总表 (表1, all revenue) and 财政拨款收支总表 (表4, fiscal
 -- appropriations), each line given its revenue source by name (ref_national_revenue_lines). In a
--- final account, the lines printed under 年初结转和结余 break that balance down by budget type:
--- they are carry-over detail, not revenue of the year, and take no source.
+-- final account, the lines printed under 年初结转和结余 (上年结余、结转 in some budgets) break that
+-- balance down by budget type: they are carry-over detail, not revenue of the year, and take no
+-- source.
 with
 
 lines as (
@@ -27,8 +28,28 @@ ordered as (
 
     select
         lines.*,
-        lines.page_number * 10000 + lines.source_row_number as line_order
+        lines.page_number * 10000 + lines.source_row_number as line_order,
+        -- The printed numbering: 一、… heads a group, 1. … is an item of the group above it.
+        case
+            when {{ regexp_remove_all('lines.item_name', '^\\s*[一二三四五六七八九十]+、') }} != lines.item_name then 1
+            when {{ regexp_remove_all('lines.item_name', '^\\s*[0-9]+\\s*[.．、]') }} != lines.item_name then 2
+        end as numbering_level
     from lines
+
+),
+
+-- A group line followed by numbered items (三、单位资金 above 1.事业收入 …) is their subtotal,
+-- whatever source its name resolves to.
+numbered_groups as (
+
+    select
+        document_id,
+        table_key,
+        line_order,
+        numbering_level = 1
+        and lead(numbering_level) over (partition by document_id, table_key order by line_order) = 2
+            as heads_numbered_items
+    from ordered
 
 ),
 
@@ -39,7 +60,7 @@ carryover_starts as (
         table_key,
         min(line_order) as first_carryover_line
     from ordered
-    where item_name_key like '%年初%结转和结余%'
+    where item_name_key like '%年初%结转和结余%' or item_name_key like '上年结%'
     group by document_id, table_key
 
 ),
@@ -120,8 +141,14 @@ final as (
         coalesce(coded.is_carryover_detail, false) as is_carryover_detail,
         coded.revenue_source_code is not null
         and coded.revenue_source_code not in ('grand_total', 'current_year_total')
-        and parents_published.revenue_source_code is null as is_leaf
+        and parents_published.revenue_source_code is null
+        and not coalesce(numbered_groups.heads_numbered_items, false) as is_leaf
     from coded
+    left join numbered_groups
+        on
+            coded.document_id = numbered_groups.document_id
+            and coded.table_key = numbered_groups.table_key
+            and coded.line_order = numbered_groups.line_order
     left join parents_published
         on
             coded.document_id = parents_published.document_id

@@ -326,7 +326,8 @@ national_budget_revenue_equals_expenditure as (
         compare_expression='total_amount',
         subject='收入总表 合计 = 支出总表 合计',
         filter="phase = '预算' and table_key = 'revenue_by_function' and row_kind = 'total'",
-        compare_filter="phase = '预算' and table_key = 'expenditure_by_function' and row_kind = 'total'"
+        compare_filter="phase = '预算' and table_key = 'expenditure_by_function' and row_kind = 'total'",
+        both_sides_printed=true
     ) }}
 
 ),
@@ -342,7 +343,8 @@ national_budget_fiscal_revenue_equals_fund_tables as (
         compare_expression='total_amount',
         subject='收入总表 财政拨款收入 = Σ budget-type tables',
         filter="phase = '预算' and table_key = 'revenue_by_function' and row_kind = 'total'",
-        compare_filter="phase = '预算' and budget_type is not null and row_kind = 'total'"
+        compare_filter="phase = '预算' and budget_type is not null and row_kind = 'total'",
+        both_sides_printed=true
     ) }}
 
 ),
@@ -358,7 +360,8 @@ national_general_public_basic_equals_economic as (
         compare_expression='total_amount',
         subject='一般公共预算 基本支出 合计 = 经济分类 合计',
         filter="table_key = 'general_public_budget_expenditure' and row_kind = 'total'",
-        compare_filter="row_kind = 'total'"
+        compare_filter="row_kind = 'total'",
+        both_sides_printed=true
     ) }}
 
 ),

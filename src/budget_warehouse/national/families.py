@@ -139,7 +139,12 @@ def _rules(path: Path | str, group: str, entries: object) -> Rules:
         raise FamilyError(path, f"{group} must be a list of {{ label = …, role = … }}")
     rules = []
     for index, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not {"label", "role"} <= set(entry) <= {"label", "role", "anywhere", "generic"}:
+        if not isinstance(entry, dict) or not {"label", "role"} <= set(entry) <= {
+            "label",
+            "role",
+            "anywhere",
+            "generic",
+        }:
             raise FamilyError(
                 path,
                 f"{group}, entry {index}: expected {{ label = …, role = …[, anywhere = true][, generic = true] }}, "

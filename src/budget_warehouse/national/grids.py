@@ -223,61 +223,117 @@ def _joined_code(cells: Sequence[str]) -> str:
     return digits[0] + "".join(part.zfill(2) for part in digits[1:])
 
 
-def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tuple[int, ...]) -> ParsedGrids:
-    """The function and economic shapes."""
-    columns, body = stitch(grids, context)
-    parsed = ParsedGrids()
-    groups = list(_groups(columns, context))
+@dataclass
+class _CodedLine:
+    row: BodyRow
+    group: int  # which column group of the row (final accounts print two side by side)
+    kind: str
+    code: str
+    name: str
+    values: dict[Column, str | None]
+
+
+def _unit_label(code_cells: Sequence[str]) -> str:
+    """Text in the code columns that is no code: a unit's name on its total row (预算单位:
+    深圳市XX局（本级）), which some families print instead of 合计."""
+    label = next((cell for cell in code_cells if cell and not _DIGITS.match(cell)), "")
+    return "" if _TOTAL.search(label_key(label)) else label
+
+
+def _coded_kind(
+    parsed: ParsedGrids, context: TableContext, row: BodyRow, code: str, name: str, published: bool
+) -> str | None:
+    """subject or total; None for a row that holds nothing, or text only (skipped with a warning).
+    A row with amounts and neither a code nor a total's label is an error."""
+    if code:
+        return "subject"
+    if _TOTAL.search(label_key(name)) or (not name and published):
+        return "total"
+    if not published and (not name or label_key(name) == "无"):
+        return None  # an empty row, or the publisher's marker of an empty table
+    if published:
+        raise context.error(
+            f"a row with amounts but no 科目编码: {name!r}", page=row.page, row=row.row, column="科目编码"
+        )
+    parsed.warnings.append(f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped")
+    return None
+
+
+def _unit_blocks(lines: list[_CodedLine], unit_rows: set[tuple[int, int, int]]) -> None:
+    """A department that prints one block per unit (a unit-name row, then that unit's subjects):
+    the first unit-name row is the department's total, each later one a unit's total
+    (``unit_total``), and every subject under them is a unit's (``unit_subject``); the canonical
+    layer adds the units' subjects up by code. A table with one unit-name row is unchanged."""
+    for group in {line.group for line in lines}:
+        in_group = [line for line in lines if line.group == group]
+        labelled = [line for line in in_group if (line.row.page, line.row.row, line.group) in unit_rows]
+        if len(labelled) < 2:
+            continue
+        for line in labelled[1:]:
+            line.kind = "unit_total"
+        for line in in_group:
+            if line.kind == "subject":
+                line.kind = "unit_subject"
+
+
+def _coded_lines(
+    parsed: ParsedGrids,
+    context: TableContext,
+    body: list[BodyRow],
+    columns: list[Column],
+    code_lengths: tuple[int, ...],
+) -> list[_CodedLine]:
+    lines: list[_CodedLine] = []
+    unit_rows: set[tuple[int, int, int]] = set()
     for row in body:
-        for codes, name_column, amounts in groups:
+        for group, (codes, name_column, amounts) in enumerate(_groups(columns, context)):
             code_cells = [row.cells[c.number - 1].replace(" ", "") for c in codes]
             code = _joined_code(code_cells)
             name = row.cells[name_column.number - 1]
             values = {c: _amount(parsed, context, row, c) for c in amounts}
-            published = [v for v in values.values() if v is not None]
-            if code:
-                if len(code) not in code_lengths:
-                    raise context.error(
-                        f"code {code!r} has {len(code)} digits; expected {' or '.join(map(str, code_lengths))}",
-                        page=row.page,
-                        row=row.row,
-                        column=codes[0].label if codes else name_column.label,
-                    )
-                kind = "subject"
-            elif _TOTAL.search(label_key(name)) or (not name and published):
-                kind = "total"
-            elif not name and not published:
-                continue
-            elif not published and label_key(name) == "无":
-                continue  # the publisher's marker of an empty table
-            else:
-                if published:
-                    raise context.error(
-                        f"a row with amounts but no 科目编码: {name!r}", page=row.page, row=row.row, column="科目编码"
-                    )
-                parsed.warnings.append(
-                    f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped"
+            if code and len(code) not in code_lengths:
+                raise context.error(
+                    f"code {code!r} has {len(code)} digits; expected {' or '.join(map(str, code_lengths))}",
+                    page=row.page,
+                    row=row.row,
+                    column=codes[0].label if codes else name_column.label,
                 )
+            published = any(v is not None for v in values.values())
+            kind = _coded_kind(parsed, context, row, code, name, published)
+            if kind is None:
                 continue
-            for column, amount in values.items():
-                measure = column.measure(context.roles.coded)
-                if measure is None:
-                    raise context.error(
-                        f"header {column.label!r} names no known amount column", page=row.page, column=column.label
-                    )
-                parsed.records.append(
-                    _record(
-                        row,
-                        column,
-                        side=None,
-                        row_kind=kind,
-                        code=code or None,
-                        item_name=name,
-                        measure=measure,
-                        figure_kind=None,
-                        amount=amount,
-                    )
+            label = _unit_label(code_cells) if not code and not name else ""
+            if label:
+                unit_rows.add((row.page, row.row, group))
+            lines.append(_CodedLine(row, group, kind, code, name or label, values))
+    _unit_blocks(lines, unit_rows)
+    return lines
+
+
+def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tuple[int, ...]) -> ParsedGrids:
+    """The function and economic shapes."""
+    columns, body = stitch(grids, context)
+    parsed = ParsedGrids()
+    for line in _coded_lines(parsed, context, body, columns, code_lengths):
+        for column, amount in line.values.items():
+            measure = column.measure(context.roles.coded)
+            if measure is None:
+                raise context.error(
+                    f"header {column.label!r} names no known amount column", page=line.row.page, column=column.label
                 )
+            parsed.records.append(
+                _record(
+                    line.row,
+                    column,
+                    side=None,
+                    row_kind=line.kind,
+                    code=line.code or None,
+                    item_name=line.name,
+                    measure=measure,
+                    figure_kind=None,
+                    amount=amount,
+                )
+            )
     return parsed
 
 
@@ -298,6 +354,13 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
             raise context.error(f"amount column {column.label!r} has no 项目 column before it", column=column.label)
         else:
             sides[-1][2].append(column)
+    for _, item_column, amounts in sides:
+        if not amounts:
+            raise context.error(
+                f"no amount column after {item_column.label!r}: its header labels name no role "
+                "(families/_column_roles.toml, ledger)",
+                column=item_column.label,
+            )
     parsed = ParsedGrids()
     for row in body:
         for side, item_column, amounts in sides:

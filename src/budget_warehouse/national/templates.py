@@ -51,6 +51,8 @@ _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _PREPARER = re.compile(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)\s*[:：]\s*(.+?)(?:\s+单位\s*[:：].*)?$")
 _OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
 _FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
+# A line that titles a table: it ends with 表, or with 表 and a bracketed qualifier.
+_TABLE_TITLE = re.compile(r"表(?:\([^)]*\))?$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
 
@@ -115,8 +117,9 @@ def _continues(first: Grid, grid: Grid) -> bool:
 
 
 def _foreign_title(grid: Grid) -> bool:
-    """A heading that titles some other table (绩效目标表 …) ends the one being read."""
-    return any(label_key(line).endswith("表") and not TOC.search(line) for line in grid.heading)
+    """A heading that titles some other table (绩效目标表, 一般公共预算支出情况表（按功能分类科目）…)
+    ends the one being read."""
+    return any(_TABLE_TITLE.search(label_key(line)) and not TOC.search(line) for line in grid.heading)
 
 
 # A file named as published, where the document names itself nowhere (Beijing's table files):
@@ -163,11 +166,14 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
         years = Counter(int(m.group(2)) for m in final_headings)
     if not years:
         years = Counter(int(m.group(1)) for line in pages[0].lines if (m := _YEAR.search(line.replace(" ", ""))))
-    if not years:
-        first = " ".join(pages[0].lines).replace(" ", "")
-        years = Counter(int(y) for y in re.findall(r"(20\d{2})年度", first) or re.findall(r"(20\d{2})", first))
     if not years and (named := _named_in_file(path)):
         years = Counter([int(named.group(2))])
+    if not years:
+        # A bare year on the cover, never the digits of an amount (22,690.203143).
+        first = " ".join(pages[0].lines).replace(" ", "")
+        years = Counter(
+            int(y) for y in re.findall(r"(20\d{2})年度", first) or re.findall(r"(?<![\d.,])(20\d{2})(?![\d.,])", first)
+        )
     if not years:
         raise ExtractionError(path, "no fiscal year: expected 'YYYY年' in a table title or on the cover")
     unit_scope = any(
