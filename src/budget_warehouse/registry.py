@@ -196,5 +196,9 @@ DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
         "amount",
         "published_unit",
         "published_rounding_step",
+        # the code cells as printed (类 | 款 | 项), and how the code was read from them:
+        # printed, split_columns or from_parent (a part taken from the rows above)
+        "printed_code",
+        "code_resolution",
     ),
 }

@@ -30,6 +30,9 @@ renamed as (
         cast(source.source_row_number as {{ dbt.type_int() }}) as source_row_number,
         cast(source.source_column_number as {{ dbt.type_int() }}) as source_column_number,
         nullif(source.code, '') as code,
+        -- the code cells as printed (类 | 款 | 项) and how the code was read from them
+        nullif(source.printed_code, '') as printed_code,
+        nullif(source.code_resolution, '') as code_resolution,
 
         -- text
         {{ clean_text('source.item_name') }} as item_name,

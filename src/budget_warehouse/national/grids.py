@@ -101,6 +101,8 @@ def _is_data_row(row: Sequence[str]) -> bool:
     """A row of figures or codes, or one that opens with an item (一、…), a total or 无; a header
     row holds labels only (合计 as a column label comes after other labels)."""
     cells = [cell for cell in row if cell]
+    if cells and label_key(cells[0]) == "栏次":
+        return False  # the column numbers under a header (栏次 | 1 | 2 | 3) belong to it
     if any(_DIGITS.match(c.replace(",", "").replace(".", "").replace(" ", "")) or PLACEHOLDER.match(c) for c in cells):
         return True
     if not cells:
@@ -214,13 +216,99 @@ def _groups(columns: list[Column], context: TableContext) -> Iterator[tuple[list
         yield columns[start : name.number - 1], name, columns[name.number : end]
 
 
-def _joined_code(cells: Sequence[str]) -> str:
-    """类 | 款 | 项 cells into one code; 款 and 项 are two digits, which some publishers print
-    without the leading zero ('2' for 02)."""
-    digits = [cell for cell in cells if _DIGITS.match(cell)]
-    if len(cells) == 1 or not digits:
-        return "".join(digits)
-    return digits[0] + "".join(part.zfill(2) for part in digits[1:])
+def _groups_of_classification(
+    columns: list[Column], body: list[BodyRow], context: TableContext, leading_digit: str
+) -> list[tuple[list[Column], Column, list[Column]]]:
+    """The column groups whose codes are of the table's classification: a group of another one
+    printed beside it (政府经济分类 5xx beside 部门经济分类 3xx) is left out, its amounts with it."""
+    groups = list(_groups(columns, context))
+    if len(groups) < 2:
+        return groups
+
+    def first_code(codes: list[Column]) -> str:
+        cells = (row.cells[codes[0].number - 1].replace(" ", "") for row in body) if codes else iter(())
+        return next((cell for cell in cells if _DIGITS.match(cell) and len(cell) >= 3), "")
+
+    own = [group for group in groups if first_code(group[0]).startswith(leading_digit)]
+    if not own or len(own) == len(groups):
+        return groups
+    if len(own) == 1 and not own[0][2]:
+        # the two classifications' codes first, then the amounts of the row: they are its amounts
+        return [(own[0][0], own[0][1], [column for group in groups for column in group[2]])]
+    return own
+
+
+# A code and its name in one cell: 2040601-行政运行, [2010501]行政运行, 30101 基本工资.
+_CODE_NAME = re.compile(r"^[\[【(（]?(\d{3,7})[\]】)）]?\s*[-－—:：]?\s*([^\d\s].*)$")
+
+
+def _code_name_split(
+    columns: list[Column], body: list[BodyRow], context: TableContext, leading_digit: str
+) -> tuple[list[Column], list[BodyRow]]:
+    """A table that prints code and name in one cell: that column split in two (科目编码 | 科目名称).
+    Where several columns hold codes (政府 and 部门 经济分类 side by side), the one whose codes are
+    of the table's classification (功能分类 2xx, 部门经济分类 3xx) is read and the others are left
+    out."""
+
+    def codes(column: Column) -> list[str]:
+        return [m.group(1) for row in body if (m := _CODE_NAME.match(row.cells[column.number - 1]))]
+
+    combined = [c for c in columns if c.measure(context.roles.coded) is None and codes(c)]
+    if not combined:
+        return columns, body
+    chosen = next((c for c in reversed(combined) if codes(c)[0].startswith(leading_digit)), combined[-1])
+    kept = [c for c in columns if c not in combined or c is chosen]
+    split: list[Column] = []
+    for column in kept:
+        if column is chosen:
+            split += [Column(0, ("科目编码",)), Column(0, ("科目名称",))]
+        else:
+            split.append(column)
+    renumbered = [Column(number, column.parts) for number, column in enumerate(split, 1)]
+
+    def cells(row: BodyRow) -> tuple[str, ...]:
+        out: list[str] = []
+        for column in kept:
+            cell = row.cells[column.number - 1]
+            if column is chosen:
+                m = _CODE_NAME.match(cell)
+                out += [m.group(1), m.group(2)] if m else ["", cell]
+            else:
+                out.append(cell)
+        return tuple(out)
+
+    return renumbered, [BodyRow(row.page, row.row, cells(row)) for row in body]
+
+
+@dataclass
+class _Outline:
+    """The codes a table's split 类 | 款 | 项 columns have printed so far, to resolve a row that
+    prints only its own part (205, then 08 under 款, then 03 under 项) or a 类 that contradicts
+    its parents (a 项 row reading 7 | 11 | 02 under 210 | 11 is 2101102)."""
+
+    class_code: str = ""  # the last 类 (3 digits)
+    subclass_code: str = ""  # the last 类款 (5 digits)
+
+    def resolve(self, cells: Sequence[str]) -> tuple[str, str]:
+        """(code, how it was resolved): printed (one code column), split_columns (类 | 款 | 项 as
+        printed) or from_parent (a part taken from the rows above)."""
+        digits = [cell if _DIGITS.match(cell) else "" for cell in cells]
+        if len(cells) == 1 or not any(digits):
+            return "".join(digits), "printed"
+        head, parts = digits[0], [part.zfill(2) for part in digits[1:] if part]
+        if len(head) == 3:
+            code, how = head + "".join(parts), "split_columns"
+        elif len(digits) == 3 and not head and not digits[1] and self.subclass_code:
+            code, how = self.subclass_code + "".join(parts), "from_parent"  # 项 only
+        elif self.class_code and parts:
+            code, how = self.class_code + "".join(parts), "from_parent"  # 款 (and 项), 类 missing or wrong
+        else:
+            return head + "".join(parts), "split_columns"
+        if len(code) == 3:
+            self.class_code = code
+        elif len(code) >= 5:
+            self.class_code, self.subclass_code = code[:3], code[:5]
+        return code, how
 
 
 @dataclass
@@ -231,6 +319,8 @@ class _CodedLine:
     code: str
     name: str
     values: dict[Column, str | None]
+    printed_code: str = ""
+    code_resolution: str = ""
 
 
 def _unit_label(code_cells: Sequence[str]) -> str:
@@ -282,13 +372,16 @@ def _coded_lines(
     body: list[BodyRow],
     columns: list[Column],
     code_lengths: tuple[int, ...],
+    leading_digit: str,
 ) -> list[_CodedLine]:
     lines: list[_CodedLine] = []
     unit_rows: set[tuple[int, int, int]] = set()
+    groups = _groups_of_classification(columns, body, context, leading_digit)
+    outlines = [_Outline() for _ in groups]
     for row in body:
-        for group, (codes, name_column, amounts) in enumerate(_groups(columns, context)):
+        for group, (codes, name_column, amounts) in enumerate(groups):
             code_cells = [row.cells[c.number - 1].replace(" ", "") for c in codes]
-            code = _joined_code(code_cells)
+            code, how = outlines[group].resolve(code_cells)
             name = row.cells[name_column.number - 1]
             values = {c: _amount(parsed, context, row, c) for c in amounts}
             if code and len(code) not in code_lengths:
@@ -305,16 +398,20 @@ def _coded_lines(
             label = _unit_label(code_cells) if not code and not name else ""
             if label:
                 unit_rows.add((row.page, row.row, group))
-            lines.append(_CodedLine(row, group, kind, code, name or label, values))
+            printed = " | ".join(code_cells) if code else ""
+            lines.append(_CodedLine(row, group, kind, code, name or label, values, printed, how if code else ""))
     _unit_blocks(lines, unit_rows)
     return lines
 
 
-def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tuple[int, ...]) -> ParsedGrids:
-    """The function and economic shapes."""
-    columns, body = stitch(grids, context)
+def parse_coded(
+    grids: Sequence[Grid], context: TableContext, code_lengths: tuple[int, ...], leading_digit: str
+) -> ParsedGrids:
+    """The function and economic shapes; ``leading_digit`` is the classification's (2 for 功能分类,
+    3 for 部门经济分类), to tell its codes from another classification's printed beside them."""
+    columns, body = _code_name_split(*stitch(grids, context), context, leading_digit)
     parsed = ParsedGrids()
-    for line in _coded_lines(parsed, context, body, columns, code_lengths):
+    for line in _coded_lines(parsed, context, body, columns, code_lengths, leading_digit):
         for column, amount in line.values.items():
             measure = column.measure(context.roles.coded)
             if measure is None:
@@ -328,6 +425,8 @@ def parse_coded(grids: Sequence[Grid], context: TableContext, code_lengths: tupl
                     side=None,
                     row_kind=line.kind,
                     code=line.code or None,
+                    printed_code=line.printed_code or None,
+                    code_resolution=line.code_resolution or None,
                     item_name=line.name,
                     measure=measure,
                     figure_kind=None,

@@ -30,7 +30,8 @@ from budget_warehouse.pdf import Grid, Page
 from budget_warehouse.tables.base import Record
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
-ECONOMIC_CODE_LENGTHS = (3, 5)
+# 类, 款, and the 7-digit sub-items some provinces print (3021101 差旅费 under 30211).
+ECONOMIC_CODE_LENGTHS = (3, 5, 7)
 
 
 def parse_shape(shape: Shape, grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
@@ -38,9 +39,9 @@ def parse_shape(shape: Shape, grids: Sequence[Grid], context: TableContext) -> P
         case "ledger":
             return parse_ledger(grids, context)
         case "function":
-            return parse_coded(grids, context, FUNCTION_CODE_LENGTHS)
+            return parse_coded(grids, context, FUNCTION_CODE_LENGTHS, "2")
         case "economic":
-            return parse_coded(grids, context, ECONOMIC_CODE_LENGTHS)
+            return parse_coded(grids, context, ECONOMIC_CODE_LENGTHS, "3")
         case "three_public":
             return parse_three_public(grids, context)
         case _:
@@ -48,7 +49,14 @@ def parse_shape(shape: Shape, grids: Sequence[Grid], context: TableContext) -> P
 
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
-_PREPARER = re.compile(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)\s*[:：]\s*(.+?)(?:\s+单位\s*[:：].*)?$")
+# Who prepared the table, above it: 编制部门：, 编制单位：, 部门名称：, 部门（单位）：, 部门：, or a bare
+# 单位： that names no unit of amounts (单位：苏州市水务局 金额单位：万元, never 单位：万元).
+_PREPARER = re.compile(
+    r"(?:编制部门|编制单位|预算单位|部门名称|单位名称|部门[(（]单位[)）]|(?<![编制金额计量])(?:部门|单位))"
+    r"\s*[:：]\s*(?!万?元\s*$)(.+?)(?:\s+(?:金额)?单位\s*[:：].*)?$"
+)
+# The cover, its lines joined: 2026年度 泉州市市场监管综合监测 与技术保障中心 单位预算.
+_COVER = re.compile(r"20\d{2}年度?(.+?)(部门|单位)(预算|决算)")
 _OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
 _FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
 # A line that titles a table: it ends with 表, or with 表 and a bracketed qualifier.
@@ -138,21 +146,34 @@ class DocumentFacts:
     scope: str
 
 
+def _department(path: Path, headings: list[str], pages: Sequence[Page], final_headings: list[re.Match[str]]) -> str:
+    """The department as the document names itself (above its tables, in its overview, in a final
+    account's heading, on its cover), else as its file is named; empty where nothing names it."""
+    preparers = Counter(m.group(1).strip() for line in headings if (m := _PREPARER.search(line)))
+    overview = [
+        name
+        for page in pages
+        for line in page.lines
+        if (m := _OVERVIEW.match(line.replace(" ", ""))) and (name := m.group(1).strip()) not in ("部门", "单位")
+    ]
+    cover = _COVER.search("".join(pages[0].lines).replace(" ", "")) if pages else None
+    named = _named_in_file(path)
+    if preparers:
+        return preparers.most_common(1)[0][0]
+    if overview:
+        return overview[0]
+    if final_headings:
+        return final_headings[0].group(1).strip()
+    if cover:
+        return cover.group(1)
+    return named.group(1) if named else ""
+
+
 def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dict[int, LocatedTable]) -> DocumentFacts:
     headings = [line for located in found.values() for line in located.heading]
     every_line = [line for page in pages for line in page.lines]
-    preparers = Counter(m.group(1).strip() for line in headings if (m := _PREPARER.search(line)))
-    overview = [m.group(1).strip() for line in every_line if (m := _OVERVIEW.match(line.replace(" ", "")))]
     final_headings = [m for line in every_line if (m := _FINAL_HEADING.match(line))]
-    if preparers:
-        department = preparers.most_common(1)[0][0]
-    elif overview:
-        department = overview[0]
-    elif final_headings:
-        department = final_headings[0].group(1).strip()
-    else:
-        named = _named_in_file(path)
-        department = named.group(1) if named else ""
+    department = _department(path, headings, pages, final_headings)
     if not department:
         raise ExtractionError(
             path,
