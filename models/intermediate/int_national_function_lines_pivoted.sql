@@ -17,10 +17,10 @@ printed as (
 
 ),
 
--- A department printing one block per unit: the units' subjects added up by code.
+-- A code printed more than once (a block per unit, a cross-tab): added up.
 cells as (
 
-    {{ units_consolidated('printed') }}
+    {{ subjects_consolidated('printed') }}
 
 ),
 

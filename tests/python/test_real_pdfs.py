@@ -401,7 +401,7 @@ def test_a_pdf_missing_a_table_names_the_closest_template_and_the_table(tmp_path
     cut = tmp_path / "cut.pdf"
     without_page(SIFAJU, cut, 21)
     message = _refusal(cut)
-    assert "closest is the national 9-table budget" in message
+    assert "closest is national_budget, the national 9-table budget" in message
     assert "8 of 9 tables" in message
     assert "三公经费和机关运行经费预算表" in message
 

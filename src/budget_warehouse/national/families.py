@@ -40,7 +40,7 @@ CONCEPTS = (
 PHASES = ("预算", "决算")
 UNITS = ("元", "万元")
 # The rule lists of _column_roles.toml: one per group of shapes, and which figure a column holds.
-RoleGroup = Literal["coded", "ledger", "three_public", "figure_kinds"]
+RoleGroup = Literal["coded", "ledger", "three_public", "figure_kinds", "ignored"]
 ROLE_GROUPS: tuple[str, ...] = get_args(RoleGroup)
 
 _LABEL_NOISE = re.compile(r"[\s“”\"‘’'：:]")
@@ -88,6 +88,7 @@ class ColumnRoles:
     ledger: Rules
     three_public: Rules
     figure_kinds: Rules
+    ignored: Rules  # columns read by no shape (备注, 序号, 行次): matched by the whole lowest label
 
 
 @dataclass(frozen=True)

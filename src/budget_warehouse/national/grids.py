@@ -29,6 +29,7 @@ from budget_warehouse.tables.base import Record
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 _TOTAL = re.compile(r"(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
+_HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
 # Where a blank template prints its placeholders instead of numbers.
 PLACEHOLDER = re.compile(r"^[Xx×＊*]{1,}(?:[.,][Xx×]+)*$")
 
@@ -153,9 +154,36 @@ class BodyRow:
     cells: tuple[str, ...]
 
 
+def _without_ignored(
+    columns: list[Column], body: list[BodyRow], context: TableContext
+) -> tuple[list[Column], list[BodyRow]]:
+    """The table without the columns no shape reads (备注, 序号, 行次: the column roles' ignored)."""
+    ignored = {rule.label for rule in context.roles.ignored}
+    kept = [c for c in columns if not (c.parts and label_key(c.parts[-1]) in ignored)]
+    if len(kept) == len(columns):
+        return columns, body
+    renumbered = [Column(number, column.parts) for number, column in enumerate(kept, 1)]
+    rows = [BodyRow(row.page, row.row, tuple(row.cells[c.number - 1] for c in kept)) for row in body]
+    return renumbered, rows
+
+
+def prior_year_columns(columns: Sequence[Column]) -> set[int]:
+    """The columns whose header names an earlier year than another column's (2025年预算数 beside
+    2026年预算数): the previous year's figures, printed for comparison."""
+    years = {c.number: [int(y) for y in _HEADER_YEAR.findall("".join(c.parts))] for c in columns}
+    latest = max((year for found in years.values() for year in found), default=None)
+    return {number for number, found in years.items() if found and latest is not None and max(found) < latest}
+
+
 def stitch(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], list[BodyRow]]:
     """One table from its pages: the header of the first page labels every page's columns; a
-    continuation page that repeats the header has it skipped, one that does not is all body."""
+    continuation page that repeats the header has it skipped, one that does not is all body.
+    Columns no shape reads are left out."""
+    columns, body = _stitched(grids, context)
+    return _without_ignored(columns, body, context)
+
+
+def _stitched(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], list[BodyRow]]:
     first = grids[0]
     header_length = _header_length(first.cells)
     header = [list(row) for row in first.cells[:header_length]]
@@ -411,6 +439,7 @@ def parse_coded(
     3 for 部门经济分类), to tell its codes from another classification's printed beside them."""
     columns, body = _code_name_split(*stitch(grids, context), context, leading_digit)
     parsed = ParsedGrids()
+    earlier = prior_year_columns(columns)
     for line in _coded_lines(parsed, context, body, columns, code_lengths, leading_digit):
         for column, amount in line.values.items():
             measure = column.measure(context.roles.coded)
@@ -418,6 +447,8 @@ def parse_coded(
                 raise context.error(
                     f"header {column.label!r} names no known amount column", page=line.row.page, column=column.label
                 )
+            if column.number in earlier:
+                measure = f"prior_year_{measure}"
             parsed.records.append(
                 _record(
                     line.row,
@@ -461,6 +492,7 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
                 column=item_column.label,
             )
     parsed = ParsedGrids()
+    earlier = prior_year_columns(columns)
     for row in body:
         for side, item_column, amounts in sides:
             item = row.cells[item_column.number - 1]
@@ -481,7 +513,8 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
                         row_kind=kind,
                         code=None,
                         item_name=item,
-                        measure=column.measure(context.roles.ledger),
+                        measure=("prior_year_" if column.number in earlier else "")
+                        + (column.measure(context.roles.ledger) or ""),
                         figure_kind=None,
                         amount=amount,
                     )
@@ -493,11 +526,14 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
     """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item."""
     columns, body = stitch(grids, context)
     parsed = ParsedGrids()
+    earlier = prior_year_columns(columns)
     for row in body:
         for column in columns:
             measure = column.measure(context.roles.three_public)
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
+            if column.number in earlier:
+                measure = f"prior_year_{measure}"
             keys = [label_key(part) for part in column.parts]
             figure = next((r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None)
             parsed.records.append(
