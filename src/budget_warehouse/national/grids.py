@@ -36,8 +36,15 @@ PLACEHOLDER = re.compile(r"^[Xx×＊*]{1,}(?:[.,][Xx×]+)*$")
 
 @dataclass(frozen=True)
 class Column:
-    number: int  # 1-based, as published
+    number: int  # 1-based position in the rows as read
     parts: tuple[str, ...]  # header labels from the top down, merged cells repeated once
+    # 1-based position in the PDF where columns were left out or split (备注, 2040601-行政运行)
+    published_number: int | None = None
+
+    @property
+    def source_number(self) -> int:
+        """The column's number as published, for provenance."""
+        return self.published_number or self.number
 
     @property
     def label(self) -> str:
@@ -162,7 +169,7 @@ def _without_ignored(
     kept = [c for c in columns if not (c.parts and label_key(c.parts[-1]) in ignored)]
     if len(kept) == len(columns):
         return columns, body
-    renumbered = [Column(number, column.parts) for number, column in enumerate(kept, 1)]
+    renumbered = [Column(number, c.parts, c.source_number) for number, c in enumerate(kept, 1)]
     rows = [BodyRow(row.page, row.row, tuple(row.cells[c.number - 1] for c in kept)) for row in body]
     return renumbered, rows
 
@@ -226,7 +233,7 @@ def _record(body: BodyRow, column: Column, **values: str | None) -> Record:
     return {
         "page_number": str(body.page),
         "source_row_number": str(body.row),
-        "source_column_number": str(column.number),
+        "source_column_number": str(column.source_number),
         "column_label": column.label,
         **values,
     }
@@ -267,7 +274,7 @@ def _groups_of_classification(
 
 
 # A code and its name in one cell: 2040601-行政运行, [2010501]行政运行, 30101 基本工资.
-_CODE_NAME = re.compile(r"^[\[【(（]?(\d{3,7})[\]】)）]?\s*[-－—:：]?\s*([^\d\s].*)$")
+_CODE_NAME = re.compile(r"^[\[【(（]?(\d{3,7})[\]】)）]?\s*[-－—:：]?\s*([\u4e00-\u9fff].*)$")
 
 
 def _code_name_split(
@@ -281,7 +288,7 @@ def _code_name_split(
     def codes(column: Column) -> list[str]:
         return [m.group(1) for row in body if (m := _CODE_NAME.match(row.cells[column.number - 1]))]
 
-    combined = [c for c in columns if c.measure(context.roles.coded) is None and codes(c)]
+    combined = [c for c in columns if codes(c)]
     if not combined:
         return columns, body
     chosen = next((c for c in reversed(combined) if codes(c)[0].startswith(leading_digit)), combined[-1])
@@ -289,10 +296,10 @@ def _code_name_split(
     split: list[Column] = []
     for column in kept:
         if column is chosen:
-            split += [Column(0, ("科目编码",)), Column(0, ("科目名称",))]
+            split += [Column(0, ("科目编码",), column.source_number), Column(0, ("科目名称",), column.source_number)]
         else:
             split.append(column)
-    renumbered = [Column(number, column.parts) for number, column in enumerate(split, 1)]
+    renumbered = [Column(number, column.parts, column.source_number) for number, column in enumerate(split, 1)]
 
     def cells(row: BodyRow) -> tuple[str, ...]:
         out: list[str] = []
