@@ -57,6 +57,8 @@ _PREPARER = re.compile(
 )
 # The cover, its lines joined: 2026年度 泉州市市场监管综合监测 与技术保障中心 单位预算.
 _COVER = re.compile(r"20\d{2}年度?(.+?)(部门|单位)(预算|决算)")
+# or its first line, the year after it: 西安市司法局（汇总） 2026年部门预算公开说明.
+_COVER_NAME_FIRST = re.compile(r"^(\D+?)20\d{2}年度?(部门|单位)(?:综合)?(预算|决算)")
 _OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
 _FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
 # A line that titles a table: it ends with 表, or with 表 and a bracketed qualifier.
@@ -154,9 +156,10 @@ def _department(path: Path, headings: list[str], pages: Sequence[Page], final_he
         name
         for page in pages
         for line in page.lines
-        if (m := _OVERVIEW.match(line.replace(" ", ""))) and (name := m.group(1).strip()) not in ("部门", "单位")
+        if (m := _OVERVIEW.match(line.replace(" ", ""))) and (name := m.group(1).strip(" ：:")) not in ("部门", "单位")
     ]
-    cover = _COVER.search("".join(pages[0].lines).replace(" ", "")) if pages else None
+    cover_text = "".join(pages[0].lines).replace(" ", "") if pages else ""
+    cover = _COVER_NAME_FIRST.match(cover_text) or _COVER.search(cover_text)
     named = _named_in_file(path)
     if preparers:
         return preparers.most_common(1)[0][0]
