@@ -111,8 +111,9 @@ coded as (
 
 ),
 
--- A source is a leaf unless the same table prints one of its children (一、财政拨款收入 above
--- 1. 一般公共预算 …); the totals are never leaves.
+-- A source is a leaf unless the same table prints one of its children under it (一、财政拨款收入
+-- above 1. 一般公共预算 …); a child printed as a numbered group of its own (一、预算拨款 beside
+-- 二、财政专户拨款) is its sibling there. The totals are never leaves.
 parents_published as (
 
     select distinct
@@ -122,7 +123,7 @@ parents_published as (
     from coded
     inner join sources
         on coded.revenue_source_code = sources.revenue_source_code
-    where sources.parent_code is not null
+    where sources.parent_code is not null and coalesce(coded.numbering_level, 0) != 1
 
 ),
 

@@ -154,6 +154,7 @@ def warehouse(project: Path):
 # in seconds; `make test` runs everything.
 BUILDS_OF_THEIR_OWN = {
     "test_bench",
+    "test_family_pdfs",
     "test_identity_mutations",
     "test_layout_variants",
     "test_publishing",

@@ -1,0 +1,219 @@
+"""One real PDF of each of six table families, built together: what each says about itself and
+its figures, hand-checked against the printed pages (cited beside each figure), come out in the
+marts; every hard identity holds; and one number changed in a copy breaks the right identity at
+the right page and row, for each shape (功能分类 outline codes, 经济分类 cross-tab, ledger)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from budget_warehouse.cli import main
+from conftest import copy_project
+from pdf_mutations import replace_number
+
+FAMILY_PDFS = Path(__file__).parent / "data" / "families"
+SHENZHEN = "shenzhen-shenjiju-2026-yusuan.pdf"
+BEIJING = "北京城市副中心工程建设管理办公室2026年度部门预算报表.pdf"
+YANTAI = "yantai-shenjiju-2026-yusuan.pdf"
+FUJIAN = "fuzhou-gonganjuzhianguanlizhidui-2026-yusuan.pdf"
+JIANGSU = "wuxi-yingjiguanlizonghexingzhengz-2026-yusuan.pdf"
+GUANGDONG = "guangzhou-xinfangju-2026-yusuan.pdf"
+
+# (department as printed, year, phase, family): Beijing's table file names its department only in
+# its file name; Fujian's on the cover.
+DOCUMENTS = {
+    SHENZHEN: ("深圳市审计局", 2026, "预算", "shenzhen_budget"),
+    BEIJING: ("北京城市副中心工程建设管理办公室", 2026, "预算", "beijing_budget"),
+    YANTAI: ("烟台市审计局", 2026, "预算", "yantai_budget"),
+    FUJIAN: ("福州市公安局治安管理支队", 2026, "预算", "fujian_budget"),
+    JIANGSU: ("无锡市应急管理综合行政执法监督局", 2026, "预算", "jiangsu_budget"),
+    GUANGDONG: ("广州市信访局", 2026, "预算", "guangdong_budget"),
+}
+
+# 一般公共预算 spending by 功能分类, its 合计 row as printed: (page, basic, project), 万元.
+GENERAL_PUBLIC_BUDGET = {
+    SHENZHEN: (29, "9206.23", "1531.45"),  # 表7, the total row labelled 深圳市审计局
+    BEIJING: (5, "921.324552", "30017.791918"),  # 预算05表
+    YANTAI: (15, "2772.25", "4.50"),  # 公开表5
+    FUJIAN: (13, "2507.88", "288.26"),  # 五、
+    JIANGSU: (13, "1136.23", None),  # 公开07表: no project spending
+    GUANGDONG: (11, "3204.78", "739.30"),  # 表5; its leaves add to 3,204.79
+}
+
+# Basic spending by 经济分类 class 301 and 302, 万元.
+ECONOMIC = {
+    # 表8 p.31 prints basic and project side by side: 302 is 1,055.83 basic of 2,567.28.
+    SHENZHEN: ("7168.15", "1055.83"),
+    # 公开表6 p.17-18 prints each 部门 class once per 政府 class: 301 = 1,812.81 + 509.37.
+    YANTAI: ("2322.18", "235.33"),
+    FUJIAN: ("2064.67", "211.99"),  # 九、 p.19
+    JIANGSU: ("1058.54", "58.44"),  # 公开08表 p.14
+    GUANGDONG: ("2577.42", "272.21"),  # 表6 p.12, codes printed [301]工资福利支出
+}
+
+
+def _build(root: Path, documents: dict[str, bytes]) -> Path:
+    project = copy_project(root, documents)
+    assert main(["build", "--project-dir", str(project), "--no-progress"]) == 0
+    return project
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory: pytest.TempPathFactory):
+    documents = {name: (FAMILY_PDFS / name).read_bytes() for name in DOCUMENTS}
+    project = _build(tmp_path_factory.mktemp("families"), documents)
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        yield connection
+
+
+def _document(warehouse: duckdb.DuckDBPyConnection, source_file: str) -> str:
+    row = warehouse.execute(
+        "select document_id from marts.dim_document where source_file = ?", [source_file]
+    ).fetchone()
+    assert row is not None, f"{source_file} is not in dim_document"
+    return str(row[0])
+
+
+@pytest.mark.parametrize("source_file", sorted(DOCUMENTS))
+def test_each_family_document_says_who_published_it(warehouse, source_file: str) -> None:
+    row = warehouse.execute(
+        "select department_name, fiscal_year, phase, template from marts.dim_document where source_file = ?",
+        [source_file],
+    ).fetchone()
+    assert row == DOCUMENTS[source_file]
+
+
+@pytest.mark.parametrize("source_file", sorted(GENERAL_PUBLIC_BUDGET))
+def test_general_public_budget_basic_and_project(warehouse, source_file: str) -> None:
+    page, basic, project = GENERAL_PUBLIC_BUDGET[source_file]
+    printed = warehouse.execute(
+        "select basic_amount, project_amount from reconciliation.published_totals where document_id = ? "
+        "and classification = 'function' and row_kind = 'total' and source_page_number = ?",
+        [_document(warehouse, source_file), page],
+    ).fetchall()
+    assert printed == [(Decimal(basic), None if project is None else Decimal(project))]
+
+
+@pytest.mark.parametrize("source_file", sorted(ECONOMIC))
+def test_basic_spending_by_economic_class(warehouse, source_file: str) -> None:
+    printed = dict(
+        warehouse.execute(
+            "select code, total_amount from reconciliation.published_totals where document_id = ? "
+            "and classification = 'economic' and code in ('301', '302')",
+            [_document(warehouse, source_file)],
+        ).fetchall()
+    )
+    personnel, public = ECONOMIC[source_file]
+    assert printed == {"301": Decimal(personnel), "302": Decimal(public)}
+
+
+def test_beijing_three_public_expenses(warehouse) -> None:
+    # 预算09表 p.9: 44.796055 in all, 因公出国（境）费用 43.352803, 公务接待费 1.443252 (the 30217
+    # 公务接待费 of 预算06表), nothing for vehicles.
+    row = warehouse.execute(
+        "select total_amount, overseas_travel_amount, official_reception_amount, official_vehicle_subtotal_amount "
+        "from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, BEIJING)],
+    ).fetchone()
+    assert row == (Decimal("44.796055"), Decimal("43.352803"), Decimal("1.443252"), None)
+
+
+def test_every_hard_identity_holds_in_each_family_document(warehouse) -> None:
+    broken = warehouse.execute(
+        "select source_file, identity_name, subject, expected, actual from marts.fct_identity_checks "
+        "inner join marts.dim_document using (document_id) where status = 'broken'"
+    ).fetchall()
+    assert broken == []
+    statuses = dict(warehouse.execute("select source_file, identity_status from marts.dim_document").fetchall())
+    assert set(statuses.values()) == {"holds"}
+
+
+# --- one number changed, per shape ------------------------------------------------------------------------------------
+# Yantai's 审计局 with one number changed in each of three tables (the first digit that differs
+# is the first of its kind in the number: the edit swaps that glyph).
+CHANGES = (
+    # 公开表1 收支总体情况表 p.8: 五、其他收入 781.60 printed as 881.60 (a ledger).
+    (8, "781.60", "881.60"),
+    # 公开表5 p.15: 2010850 事业运行 合计 414.44 printed as 514.44 (功能分类 codes as an outline).
+    (15, "414.44", "514.44"),
+    # 公开表6 p.17: 30101 基本工资 (under 政府 501) 442.38 printed as 542.38 (an 经济分类 cross-tab;
+    # a change of 0.10 would hide in the tolerance of 301, a sum of 22 rounded figures).
+    (17, "442.38", "542.38"),
+)
+
+
+@pytest.fixture(scope="module")
+def mistaken(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, Decimal, Decimal]]:
+    scratch = tmp_path_factory.mktemp("mistaken-families")
+    source = FAMILY_PDFS / YANTAI
+    for step, (page, old, new) in enumerate(CHANGES):
+        target = scratch / f"step{step}.pdf"
+        replace_number(source, target, page, old, new)
+        source = target
+    project = _build(scratch / "project", {YANTAI: source.read_bytes()})
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        return connection.execute(
+            "select identity_name, subject, expected, actual from marts.fct_identity_checks "
+            "where status = 'broken' order by identity_name, subject, expected"
+        ).fetchall()
+
+
+def test_a_changed_ledger_figure_breaks_the_balance(mistaken) -> None:
+    # 收入总计 3,558.35 = 2,776.75 (一般公共预算收入) + 781.60; the changed line adds 100 more.
+    assert (
+        "balance__national_revenue_total_equals_sources",
+        "收入总计 = Σ revenue sources (with 结转和结余) revenue_expenditure_overview",
+        Decimal("3558.35"),
+        Decimal("3658.35"),
+    ) in mistaken
+
+
+def test_a_changed_function_figure_breaks_its_parent_and_its_row(mistaken) -> None:
+    table5 = "表5 一般公共预算支出情况表 p.15"
+    # 20108 审计事务 1,950.19 against 1,531.26 + 4.50 + 514.44
+    assert (
+        "hierarchy__national_function_subjects",
+        f"{table5} row 5: 20108 审计事务",
+        Decimal("1950.19"),
+        Decimal("2050.20"),
+    ) in mistaken
+    # 2010850's 合计 against its 基本支出 小计 (its 项目支出 is blank)
+    assert (
+        "row__national_function_total_equals_basic_plus_project",
+        f"{table5} row 8: 2010850 事业运行",
+        Decimal("514.44"),
+        Decimal("414.44"),
+    ) in mistaken
+
+
+def test_a_changed_economic_figure_breaks_its_class_and_its_row(mistaken) -> None:
+    table6 = "表6 一般公共预算基本支出情况表 p.17"
+    # 301, both of its printings (under 501 and 505) added up at the first: 1,812.81 + 509.37,
+    # against its items, 30101 now 542.38 + 128.46
+    assert (
+        "hierarchy__national_economic_subjects",
+        f"{table6} row 4: 301 工资福利支出",
+        Decimal("2322.18"),
+        Decimal("2422.18"),
+    ) in mistaken
+    # 30101 小计 (542.38 + 128.46) against its 人员支出 (442.38 + 128.46)
+    assert (
+        "row__national_economic_total_equals_personnel_plus_public",
+        f"{table6} row 5: 30101 基本工资",
+        Decimal("670.84"),
+        Decimal("570.84"),
+    ) in mistaken
+
+
+def test_each_change_breaks_only_its_own_identities(mistaken) -> None:
+    assert {row[0] for row in mistaken} == {
+        "balance__national_revenue_total_equals_sources",
+        "hierarchy__national_function_subjects",
+        "row__national_function_total_equals_basic_plus_project",
+        "hierarchy__national_economic_subjects",
+        "row__national_economic_total_equals_personnel_plus_public",
+    }
