@@ -89,3 +89,22 @@ def test_column_roles_of_a_family_come_before_the_shared_ones(tmp_path: Path) ->
 def test_unknown_family_is_named() -> None:
     with pytest.raises(KeyError, match="national_budget"):
         family("no_such_family")
+
+
+def test_the_readme_lists_every_family_with_the_tables_it_reads() -> None:
+    """The README's family table is what the code reads: one row per family file, its tables by
+    number and concept, optional ones marked."""
+    readme = (PACKAGED.parents[2] / "README.md").read_text("utf-8")
+    table = readme[readme.index("| template (`dim_document.template`)") :].split("\n\n", 1)[0]
+    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines() if line.startswith("| `")}
+    for loaded in load_families():
+        assert loaded.name in rows, f"README lists no family {loaded.name}"
+        tables = ", ".join(
+            f"{t.number} {t.concept}{'' if t.required else ' (optional)'}"
+            for t in sorted(loaded.tables, key=lambda t: t.number)
+        )
+        cells = [cell.strip() for cell in rows[loaded.name].split("|")]
+        assert cells[3] == f"{loaded.description}; {loaded.phase}, {loaded.default_unit}", loaded.name
+        assert cells[4] == tables, loaded.name
+    families = {loaded.name for loaded in load_families()}
+    assert set(rows) - families == {"shenzhen_department_budget"}

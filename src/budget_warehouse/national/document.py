@@ -10,7 +10,7 @@ from pathlib import Path
 from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import Family
-from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids
+from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids, is_column_number_row
 from budget_warehouse.national.templates import (
     LocatedTable,
     document_facts,
@@ -56,7 +56,7 @@ def choose_family(
 def _refuse_blank(path: Path, family: Family, grids: list[Grid]) -> None:
     """A blank template prints every table with XX placeholders, or no numbers at all. Checked
     before the tables are read, since a blank table has no codes to tell its header from its body."""
-    cells = [cell for grid in grids for row in grid.cells for cell in row]
+    cells = [cell for grid in grids for row in grid.cells if not is_column_number_row(row) for cell in row]
     placeholders = sum(1 for cell in cells if PLACEHOLDER.match(cell))
     amounts = sum(1 for cell in cells if is_amount(cell))
     if amounts == 0:

@@ -105,12 +105,29 @@ def _is_blank(row: Sequence[str]) -> bool:
     return all(not cell for cell in row)
 
 
+_COLUMN_NUMBER_MARKS = {"栏次", "行次", "**", "*"}
+
+
+def is_column_number_row(row: Sequence[str]) -> bool:
+    """The column numbers some families print under the header (栏次 | 1 | 2 | 3, ** | ** | 1 | 2):
+    marks, then 1, 2, 3 … in order."""
+    cells = [label_key(cell) for cell in row if cell]
+    numbers = [cell for cell in cells if cell not in _COLUMN_NUMBER_MARKS]
+    return (
+        len(cells) > len(numbers)
+        and bool(numbers)
+        and all(_DIGITS.match(cell) for cell in numbers)
+        and [int(cell) for cell in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+    )
+
+
 def _is_data_row(row: Sequence[str]) -> bool:
     """A row of figures or codes, or one that opens with an item (一、…), a total or 无; a header
-    row holds labels only (合计 as a column label comes after other labels)."""
+    row holds labels only (合计 as a column label comes after other labels), and the column numbers
+    printed under it belong to it."""
     cells = [cell for cell in row if cell]
-    if cells and label_key(cells[0]) == "栏次":
-        return False  # the column numbers under a header (栏次 | 1 | 2 | 3) belong to it
+    if (cells and label_key(cells[0]) == "栏次") or is_column_number_row(row):
+        return False
     if any(_DIGITS.match(c.replace(",", "").replace(".", "").replace(" ", "")) or PLACEHOLDER.match(c) for c in cells):
         return True
     if not cells:
@@ -194,7 +211,8 @@ def _stitched(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column
     first = grids[0]
     header_length = _header_length(first.cells)
     header = [list(row) for row in first.cells[:header_length]]
-    columns = columns_of(header, first.column_count)
+    # the column numbers under the header (栏次 | 1 | 2) label no column
+    columns = columns_of([row for row in header if not is_column_number_row(row)], first.column_count)
     body = [BodyRow(first.page_number, i + 1, row) for i, row in enumerate(first.cells) if i >= header_length]
     for grid in grids[1:]:
         if grid.column_count != first.column_count and is_total_only(grid):
@@ -504,12 +522,15 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
         for side, item_column, amounts in sides:
             item = row.cells[item_column.number - 1]
             values = {c: _amount(parsed, context, row, c) for c in amounts}
-            if not item:
-                if any(v is not None for v in values.values()):
-                    raise context.error(
-                        "an amount without its 项目", page=row.page, row=row.row, column=item_column.label
-                    )
+            if not item and all(v is None for v in values.values()):
                 continue
+            if not item:
+                # The text layer lost the label (it is drawn as an image or outlines): the amount
+                # lands with no name, and the warning says where.
+                parsed.warnings.append(
+                    f"{context.path}: page {row.page}, {context.title}, row {row.row}, column "
+                    f"{item_column.label}: an amount without its 项目 (no text in the cell); kept unnamed"
+                )
             kind = "total" if _TOTAL.search(label_key(item)) else "item"
             for column, amount in values.items():
                 parsed.records.append(
