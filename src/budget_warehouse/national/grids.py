@@ -261,6 +261,13 @@ def _groups(columns: list[Column], context: TableContext) -> Iterator[tuple[list
     """(code columns, name column, amount columns) for each column group, left to right."""
     names = [c for c in columns if any("名称" in label_key(part) for part in c.parts)]
     if not names:
+        # 功能科目 / 经济科目 under no 名称: the subject column that is not its code
+        names = [
+            c
+            for c in columns
+            if c.parts and label_key(c.parts[-1]).endswith("科目") and not any("编码" in p for p in c.parts)
+        ]
+    if not names:
         raise context.error("no 科目名称 column in the header", page=None, column=None)
     code_width = names[0].number - 1
     for index, name in enumerate(names):
