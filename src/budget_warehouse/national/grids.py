@@ -499,8 +499,16 @@ def parse_coded(
     return parsed
 
 
+# The side of the item column an amount column of each side may follow.
+_SIDES_AN_AMOUNT_FOLLOWS = {
+    "revenue": ("revenue",),
+    "expenditure": ("expenditure", "expenditure_other_view"),
+}
+
+
 def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
-    """收支总表: every row gives up to one 收入 line and one 支出 line."""
+    """收支总表: every row gives up to one 收入 line and one 支出 line (and, where the 支出 side is
+    printed again by other classifications, one line of each, as side expenditure_other_view)."""
     columns, body = stitch(grids, context)
     sides: list[tuple[str, Column, list[Column]]] = []
     for column in columns:
@@ -511,8 +519,12 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
                 f"header {column.label!r} is on neither the 收入 nor the 支出 side", column=column.label
             )
         if column.measure(context.roles.ledger) is None:
+            if side == "expenditure" and any(s == "expenditure" for s, _, _ in sides):
+                # The same spending again by another classification (Xi'an prints 支出 by 功能分类,
+                # 部门经济分类 and 政府经济分类 side by side): kept, apart from the side that balances.
+                side = "expenditure_other_view"
             sides.append((side, column, []))
-        elif not sides or sides[-1][0] != side:
+        elif not sides or sides[-1][0] not in _SIDES_AN_AMOUNT_FOLLOWS[side]:
             raise context.error(f"amount column {column.label!r} has no 项目 column before it", column=column.label)
         else:
             sides[-1][2].append(column)
