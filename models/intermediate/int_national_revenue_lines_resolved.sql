@@ -29,10 +29,11 @@ ordered as (
     select
         lines.*,
         lines.page_number * 10000 + lines.source_row_number as line_order,
-        -- The printed numbering: 一、… heads a group, 1. … is an item of the group above it.
+        -- The printed numbering: 一、… heads a group, 1. … or （一）… is an item of the group above it.
         case
             when {{ regexp_remove_all('lines.item_name', '^\\s*[一二三四五六七八九十]+、') }} != lines.item_name then 1
             when {{ regexp_remove_all('lines.item_name', '^\\s*[0-9]+\\s*[.．、]') }} != lines.item_name then 2
+            when {{ regexp_remove_all('lines.item_name', '^\\s*[（(][一二三四五六七八九十0-9]+[)）]') }} != lines.item_name then 2
         end as numbering_level
     from lines
 
