@@ -1,4 +1,4 @@
-"""Command-line entry point: ``budget-warehouse extract`` and ``budget-warehouse build``."""
+"""Command-line entry point: ``budget-warehouse extract``, ``build``, ``metrics`` and ``grids``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_build(commands)
     _add_metrics(commands)
+    _add_grids(commands)
     return parser
 
 
@@ -88,6 +89,39 @@ def _add_metrics(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     metrics.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
 
 
+def _add_grids(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    grids = commands.add_parser(
+        "grids",
+        help="print a PDF's ruled tables as the reader sees them (for writing a table family)",
+        description="Each page's ruled tables: the heading lines above each (where titles are matched), "
+        "its column count and its first rows, as the extractor reads them.",
+    )
+    grids.add_argument("pdf", type=Path, help="the PDF")
+    grids.add_argument("--pages", default="", metavar="FIRST-LAST", help="only these pages (e.g. 12-15)")
+    grids.add_argument("--rows", type=int, default=4, help="rows to print per table (default 4)")
+
+
+def _print_grids(args: argparse.Namespace) -> int:
+    from budget_warehouse.pdf import read_pdf
+
+    first, _, last = args.pages.partition("-")
+    low, high = int(first or 1), int(last or first or 10**6)
+    try:
+        pages = read_pdf(args.pdf, args.pdf)
+    except ExtractionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for page in pages:
+        if not low <= page.number <= high:
+            continue
+        print(f"page {page.number}: {len(page.grids)} tables, {page.char_count} characters")
+        for grid in page.grids:
+            print(f"  table of {grid.column_count} columns; heading {list(grid.heading)}")
+            for row in grid.cells[: args.rows]:
+                print(f"    {list(row)}")
+    return 0
+
+
 def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--skip-bad",
@@ -140,6 +174,8 @@ def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
     args.process_exits = process_exits
     if args.command == "extract":
         return 0 if _extract(args.input, args.output, args) else 1
+    if args.command == "grids":
+        return _print_grids(args)
     if args.command == "metrics":
         from budget_warehouse.metrics import UnknownName, query  # only this command needs MetricFlow's names
 

@@ -108,3 +108,14 @@ def test_the_readme_lists_every_family_with_the_tables_it_reads() -> None:
         assert cells[4] == tables, loaded.name
     families = {loaded.name for loaded in load_families()}
     assert set(rows) - families == {"shenzhen_department_budget"}
+
+
+def test_grids_prints_a_page_as_the_reader_sees_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from budget_warehouse.cli import main
+
+    pdf = PACKAGED.parents[2] / "tests" / "python" / "data" / "families" / "yantai-shenjiju-2026-yusuan.pdf"
+    assert main(["grids", str(pdf), "--pages", "15-15", "--rows", "3"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "page 15: 1 tables, 657 characters"
+    assert "公开表5" in printed[1] and "一般公共预算支出情况表" in printed[1]
+    assert printed[-1].strip() == "['', '', '', '合 计', '2,776.75', '2,772.25', '2,536.91', '235.33', '4.50']"
