@@ -144,7 +144,11 @@ final as (
         coded.revenue_source_code is not null
         and coded.revenue_source_code not in ('grand_total', 'current_year_total')
         and parents_published.revenue_source_code is null
-        and not coalesce(numbered_groups.heads_numbered_items, false) as is_leaf
+        -- the carry-over's own items are detail, counted through it
+        and (
+            coded.revenue_source_code = 'prior_year_carryover'
+            or not coalesce(numbered_groups.heads_numbered_items, false)
+        ) as is_leaf
     from coded
     left join numbered_groups
         on
