@@ -61,7 +61,7 @@ carryover_starts as (
         table_key,
         min(line_order) as first_carryover_line
     from ordered
-    where item_name_key like '%年初%结转和结余%' or item_name_key like '上年结%'
+    where item_name_key like '%年初%结转和结余%' or item_name_key like '%上年结%'
     group by document_id, table_key
 
 ),
