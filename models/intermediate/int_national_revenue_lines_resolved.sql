@@ -144,6 +144,8 @@ final as (
         coded.revenue_source_code is not null
         and coded.revenue_source_code not in ('grand_total', 'current_year_total')
         and parents_published.revenue_source_code is null
+        -- an "of which" (其中：…) is inside a line already counted
+        and coded.item_name_key not like '其中%'
         -- the carry-over's own items are detail, counted through it
         and (
             coded.revenue_source_code = 'prior_year_carryover'
