@@ -22,7 +22,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import ColumnRoles, Rules, label_key
-from budget_warehouse.numbers import Amount, NotANumber, parse_amount
+from budget_warehouse.numbers import Amount, NotANumber, is_amount, parse_amount
 from budget_warehouse.pdf import Grid
 from budget_warehouse.tables.base import Record
 
@@ -569,20 +569,36 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
     return parsed
 
 
+def _row_label_column(columns: list[Column], body: list[BodyRow], context: TableContext) -> Column | None:
+    """A first column that names each row rather than an item (项目: 预算数 / 决算数)."""
+    first = columns[0] if columns else None
+    if first is None or first.measure(context.roles.three_public) is not None:
+        return None
+    return first if not any(is_amount(row.cells[0]) for row in body) else None
+
+
 def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
-    """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item."""
+    """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item, as
+    columns or as rows named in a 项目 column."""
     columns, body = stitch(grids, context)
     parsed = ParsedGrids()
     earlier = prior_year_columns(columns)
+    label_column = _row_label_column(columns, body, context)
     for row in body:
+        row_label = label_key(row.cells[0]) if label_column is not None else ""
+        row_figure = next((r.role for r in context.roles.figure_kinds if r.label in row_label), None)
         for column in columns:
+            if column is label_column:
+                continue
             measure = column.measure(context.roles.three_public)
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
             if column.number in earlier:
                 measure = f"prior_year_{measure}"
             keys = [label_key(part) for part in column.parts]
-            figure = next((r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None)
+            figure = row_figure or next(
+                (r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None
+            )
             parsed.records.append(
                 _record(
                     row,
