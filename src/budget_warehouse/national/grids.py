@@ -237,6 +237,9 @@ def _amount(parsed: ParsedGrids, context: TableContext, body: BodyRow, column: C
     if PLACEHOLDER.match(cell):
         parsed.placeholders += 1
         return None
+    if column.number > 1 and cell and cell == body.cells[column.number - 2] and not is_amount(cell):
+        # a label merged across into the amount column (公用经费合计 over two column groups): no figure
+        return None
     try:
         amount = parse_amount(cell, context.unit)
     except NotANumber as exc:
