@@ -18,9 +18,55 @@ printed as (
 ),
 
 -- A code printed more than once (a block per unit, a cross-tab): added up.
-cells as (
+consolidated as (
 
     {{ subjects_consolidated('printed') }}
+
+),
+
+-- Tables that print 人员经费 and 公用经费 without their 基本支出 subtotal (Xi'an's 表5): basic
+-- spending is their sum, by definition.
+basic_in_parts as (
+
+    select
+        document_id,
+        table_number
+    from consolidated
+    group by document_id, table_number
+    having
+        count(case when measure = 'basic_amount' then 1 end) = 0
+        and count(case when measure in ('personnel_amount', 'public_amount') then 1 end) > 0
+
+),
+
+cells as (
+
+    select
+        consolidated.document_id,
+        consolidated.table_number,
+        consolidated.table_key,
+        consolidated.page_number,
+        consolidated.source_row_number,
+        consolidated.code,
+        consolidated.row_kind,
+        consolidated.item_name,
+        consolidated.phase,
+        consolidated.scope,
+        consolidated.table_title,
+        consolidated.amount,
+        consolidated.rounding_step,
+        case
+            when
+                basic_in_parts.document_id is not null
+                and consolidated.measure in ('personnel_amount', 'public_amount')
+                then 'basic_amount'
+            else consolidated.measure
+        end as measure
+    from consolidated
+    left join basic_in_parts
+        on
+            consolidated.document_id = basic_in_parts.document_id
+            and consolidated.table_number = basic_in_parts.table_number
 
 ),
 

@@ -345,9 +345,9 @@ def _code_name_split(
 
 @dataclass
 class _Outline:
-    """The codes a table's split 类 | 款 | 项 columns have printed so far, to resolve a row that
-    prints only its own part (205, then 08 under 款, then 03 under 项) or a 类 that contradicts
-    its parents (a 项 row reading 7 | 11 | 02 under 210 | 11 is 2101102)."""
+    """The codes a table has printed so far, to resolve a row that prints only its own part (205,
+    then 08 under 款, then 03 under 项 in split columns; 201, then 10 for 20110 in one column) or
+    a 类 that contradicts its parents (a 项 row reading 7 | 11 | 02 under 210 | 11 is 2101102)."""
 
     class_code: str = ""  # the last 类 (3 digits)
     subclass_code: str = ""  # the last 类款 (5 digits)
@@ -356,10 +356,14 @@ class _Outline:
         """(code, how it was resolved): printed (one code column), split_columns (类 | 款 | 项 as
         printed) or from_parent (a part taken from the rows above)."""
         digits = [cell if _DIGITS.match(cell) else "" for cell in cells]
-        if len(cells) == 1 or not any(digits):
-            return "".join(digits), "printed"
+        if not any(digits):
+            return "", "printed"
         head, parts = digits[0], [part.zfill(2) for part in digits[1:] if part]
-        if len(head) == 3:
+        if len(cells) == 1 and len(head) == 2 and self.class_code:
+            code, how = self.class_code + head, "from_parent"  # a 款 printed alone under its 类
+        elif len(cells) == 1:
+            code, how = head, "printed"
+        elif len(head) == 3:
             code, how = head + "".join(parts), "split_columns"
         elif len(digits) == 3 and not head and not digits[1] and self.subclass_code:
             code, how = self.subclass_code + "".join(parts), "from_parent"  # 项 only
@@ -402,6 +406,8 @@ def _coded_kind(
         return "subject"
     if _TOTAL.search(label_key(name)) or (not name and published):
         return "total"
+    if published and any(_TOTAL.search(label_key(cell)) for cell in row.cells if cell and not is_amount(cell)):
+        return "total"  # 合计 printed in another group's cell, the header's text bled into this row's
     if not published and (not name or label_key(name) == "无"):
         return None  # an empty row, or the publisher's marker of an empty table
     if published:
