@@ -288,18 +288,23 @@ class Finding:
     identity_name: str
     family: str
     subject: str
-    expected: Decimal
-    actual: Decimal
-    difference: Decimal
-    tolerance: Decimal
+    expected: Decimal | None
+    actual: Decimal | None
+    difference: Decimal | None
+    tolerance: Decimal | None
 
     def __str__(self) -> str:
         kind = "soft check differs" if self.family == "soft" else "identity broken"
         return (
             f"{self.source_file}: {kind}: {self.identity_name}: {self.subject}: "
-            f"published {self.expected:f} against {self.actual:f} 万元 "
-            f"(difference {self.difference:f}, rounding allows {self.tolerance:f})"
+            f"published {_figure(self.expected)} against {_figure(self.actual)} 万元 "
+            f"(difference {_figure(self.difference)}, rounding allows {_figure(self.tolerance)})"
         )
+
+
+def _figure(value: Decimal | None) -> str:
+    """A figure of a finding; a blank cell (a total the document leaves empty) is 'blank'."""
+    return "blank" if value is None else f"{value:f}"
 
 
 def findings(database: Path) -> list[Finding]:
