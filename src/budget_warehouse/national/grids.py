@@ -109,16 +109,17 @@ _COLUMN_NUMBER_MARKS = {"栏次", "行次", "**", "*"}
 
 
 def is_column_number_row(row: Sequence[str]) -> bool:
-    """The column numbers some families print under the header (栏次 | 1 | 2 | 3, ** | ** | 1 | 2):
-    marks, then 1, 2, 3 … in order."""
+    """The column numbers some families print under the header (栏次 | 1 | 2 | 3, ** | ** | 1 | 2,
+    or 1 | 2 | … | 12 alone): marks, then 1, 2, 3 … in order; without a mark, at least three,
+    from 1 (no row of money reads 1, 2, 3 …)."""
     cells = [label_key(cell) for cell in row if cell]
     numbers = [cell for cell in cells if cell not in _COLUMN_NUMBER_MARKS]
-    return (
-        len(cells) > len(numbers)
-        and bool(numbers)
-        and all(_DIGITS.match(cell) for cell in numbers)
-        and [int(cell) for cell in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
-    )
+    if not numbers or not all(_DIGITS.match(cell) for cell in numbers):
+        return False
+    start = int(numbers[0])
+    in_order = [int(cell) for cell in numbers] == list(range(start, start + len(numbers)))
+    marked = len(cells) > len(numbers)
+    return in_order and (marked or (start == 1 and len(numbers) >= 3))
 
 
 def _is_data_row(row: Sequence[str]) -> bool:
