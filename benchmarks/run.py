@@ -408,12 +408,18 @@ class PdfResult:
         return self.pages / measured.seconds
 
 
+FAMILY_PDFS = Path(__file__).resolve().parents[1] / "tests" / "python" / "data" / "families"
+# Shanghai's budgets and final accounts in disclosures/, and one document of each other family.
+FAMILY_COUNT = 2 + len(list(FAMILY_PDFS.glob("*.pdf")))
+
+
 def run_pdfs(repo: Path, work: Path) -> PdfResult:
-    """The real PDFs in disclosures/: our extraction against pdfplumber's table extraction of the
-    same pages (the floor, one core each), then the folder extracted on every core and built."""
+    """The real PDFs in disclosures/ and one of each table family (tests/python/data/families/):
+    our extraction against pdfplumber's table extraction of the same pages (the floor, one core
+    each), then the folder extracted on every core and built."""
     import pdfplumber  # only the PDF benchmark needs it here
 
-    files = sorted((repo / "disclosures").glob("*.pdf"))
+    files = sorted((repo / "disclosures").glob("*.pdf")) + sorted(FAMILY_PDFS.glob("*.pdf"))
     if not files:
         raise RuntimeError(f"no PDFs in {repo / 'disclosures'} to benchmark")
     pages = 0
@@ -434,10 +440,10 @@ def pdf_report(result: PdfResult) -> str:
     cores = os.cpu_count() or 1
     return "\n".join(
         [
-            f"PDF extraction, {result.documents} real documents, {result.pages} pages:",
+            f"PDF extraction, {result.documents} real documents of {FAMILY_COUNT} families, {result.pages} pages:",
             f"  floor (pdfplumber extract_tables, 1 core): {result.floor.seconds:.2f} s, "
             f"{result.pages_per_second('floor'):.2f} pages/s, {result.floor.peak_mb:.0f} MB",
-            f"  extract (templates, 1 core):               {result.extract.seconds:.2f} s, "
+            f"  extract (families, 1 core):                {result.extract.seconds:.2f} s, "
             f"{result.pages_per_second('extract'):.2f} pages/s, {result.extract.peak_mb:.0f} MB; "
             f"extract/floor {result.extract_over_floor:.2f}",
             f"  extract on {cores} cores:                      {result.pool.seconds:.2f} s, "

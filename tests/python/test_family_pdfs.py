@@ -22,6 +22,11 @@ YANTAI = "yantai-shenjiju-2026-yusuan.pdf"
 FUJIAN = "fuzhou-gonganjuzhianguanlizhidui-2026-yusuan.pdf"
 JIANGSU = "wuxi-yingjiguanlizonghexingzhengz-2026-yusuan.pdf"
 GUANGDONG = "guangzhou-xinfangju-2026-yusuan.pdf"
+CHANGSHA = "changsha-zhiyejiaoyujidizonghexietiao-2026-yusuan.pdf"
+CHONGQING = "chongqing-shuiliju-2026-yusuan.pdf"
+ZHEJIANG = "huzhou-caizhengju-2026-yusuan.pdf"
+XIAN = "xian-bangongtinghuizong-2026-yusuan.pdf"
+CENTRAL = "wuhan-guojiaxinfangju-2024-juesuan.pdf"
 
 # (department as printed, year, phase, family): Beijing's table file names its department only in
 # its file name; Fujian's on the cover.
@@ -32,6 +37,12 @@ DOCUMENTS = {
     FUJIAN: ("福州市公安局治安管理支队", 2026, "预算", "fujian_budget"),
     JIANGSU: ("无锡市应急管理综合行政执法监督局", 2026, "预算", "jiangsu_budget"),
     GUANGDONG: ("广州市信访局", 2026, "预算", "guangdong_budget"),
+    CHANGSHA: ("长沙职业教育基地综合协调办公室", 2026, "预算", "changsha_budget"),
+    CHONGQING: ("重庆市水利局", 2026, "预算", "changsha_budget"),
+    ZHEJIANG: ("湖州市财政局", 2026, "预算", "zhejiang_budget"),
+    XIAN: ("西安市人民政府办公厅（汇总）", 2026, "预算", "xian_budget"),
+    # a central ministry's final account, read by the national final-account family
+    CENTRAL: ("国家信访局", 2024, "决算", "national_final_account"),
 }
 
 # 一般公共预算 spending by 功能分类, its 合计 row as printed: (page, basic, project), 万元.
@@ -42,6 +53,12 @@ GENERAL_PUBLIC_BUDGET = {
     FUJIAN: (13, "2507.88", "288.26"),  # 五、
     JIANGSU: (13, "1136.23", None),  # 公开07表: no project spending
     GUANGDONG: (11, "3204.78", "739.30"),  # 表5; its leaves add to 3,204.79
+    CHANGSHA: (17, "386.73", "270.00"),  # 2026年一般公共预算支出情况表
+    CHONGQING: (22, "33325.21", "94823.35"),
+    ZHEJIANG: (23, "5571.66", "1266.75"),  # 表05
+    # 表5 in 元: 人员经费支出 60,272,768.69 + 公用经费支出 4,389,765.30; 专项业务经费支出 27,502,600.00
+    XIAN: (24, "6466.253399", "2750.26"),
+    CENTRAL: (11, "10234.37", "3499.42"),  # 一般公共预算财政拨款支出决算表
 }
 
 # Basic spending by 经济分类 class 301 and 302, 万元.
@@ -53,6 +70,11 @@ ECONOMIC = {
     FUJIAN: ("2064.67", "211.99"),  # 九、 p.19
     JIANGSU: ("1058.54", "58.44"),  # 公开08表 p.14
     GUANGDONG: ("2577.42", "272.21"),  # 表6 p.12, codes printed [301]工资福利支出
+    CHANGSHA: ("330.93", "34.98"),  # p.18
+    CHONGQING: ("22242.59", "10051.03"),  # p.24-25, with 7-digit items (3010201 规范性津补贴)
+    ZHEJIANG: ("4644.80", "592.77"),  # 表06 p.25-26
+    XIAN: ("5641.328669", "660.548130"),  # 表8 p.28 in 元, each 部门 row paired with a 政府 one
+    CENTRAL: ("6982.75", "2239.41"),  # p.12, 人员经费 and 公用经费 groups side by side
 }
 
 
@@ -120,6 +142,17 @@ def test_beijing_three_public_expenses(warehouse) -> None:
         [_document(warehouse, BEIJING)],
     ).fetchone()
     assert row == (Decimal("44.796055"), Decimal("43.352803"), Decimal("1.443252"), None)
+
+
+def test_a_final_accounts_three_public_expenses(warehouse) -> None:
+    # p.15, under a row of column numbers 1 … 12: 预算数 76.43 | 决算数 46.21 (因公出国 4.69, 公务用车
+    # 40.61, 公务接待 0.90); the mart holds the document's own figure, the 决算数.
+    rows = warehouse.execute(
+        "select total_amount, overseas_travel_amount, official_vehicle_subtotal_amount, official_reception_amount "
+        "from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, CENTRAL)],
+    ).fetchall()
+    assert rows == [(Decimal("46.21"), Decimal("4.69"), Decimal("40.61"), Decimal("0.90"))]
 
 
 def test_every_hard_identity_holds_in_each_family_document(warehouse) -> None:

@@ -516,10 +516,8 @@ _SIDES_AN_AMOUNT_FOLLOWS = {
 }
 
 
-def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
-    """收支总表: every row gives up to one 收入 line and one 支出 line (and, where the 支出 side is
-    printed again by other classifications, one line of each, as side expenditure_other_view)."""
-    columns, body = stitch(grids, context)
+def _ledger_sides(columns: list[Column], context: TableContext) -> list[tuple[str, Column, list[Column]]]:
+    """Each side's item column and the amount columns after it, left to right."""
     sides: list[tuple[str, Column, list[Column]]] = []
     for column in columns:
         top = label_key(column.parts[0]) if column.parts else ""
@@ -545,6 +543,14 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
                 "(families/_column_roles.toml, ledger)",
                 column=item_column.label,
             )
+    return sides
+
+
+def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
+    """收支总表: every row gives up to one 收入 line and one 支出 line (and, where the 支出 side is
+    printed again by other classifications, one line of each, as side expenditure_other_view)."""
+    columns, body = stitch(grids, context)
+    sides = _ledger_sides(columns, context)
     parsed = ParsedGrids()
     earlier = prior_year_columns(columns)
     for row in body:
