@@ -281,6 +281,7 @@ national_economic_total_equals_personnel_plus_public as (
 
 ),
 
+-- A 公务用车 小计 left blank (Beijing's 预算09表) counts as its 购置 and 运行 parts.
 national_three_public_total as (
 
     {{ total_equals_sum_of_parts(
@@ -288,7 +289,12 @@ national_three_public_total as (
         identity_name='row__national_three_public_total',
         tables='三公经费',
         total_column='total_amount',
-        part_columns=['overseas_travel_amount', 'official_reception_amount', 'official_vehicle_subtotal_amount'],
+        part_columns=[
+            'overseas_travel_amount',
+            'official_reception_amount',
+            'coalesce(official_vehicle_subtotal_amount, vehicle_purchase_amount + vehicle_operation_amount, '
+            ~ 'vehicle_purchase_amount, vehicle_operation_amount)'
+        ],
         subject='source_location'
     ) }}
 
