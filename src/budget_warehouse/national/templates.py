@@ -91,8 +91,12 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
         if not page.grids:
             current = None
             continue
-        for grid in map(_without_empty_first_column, page.grids):
-            titled = next(((t, line) for line in grid.heading if (t := family.title_match(line))), None)
+        for printed in page.grids:
+            titled = next(((t, line) for line in printed.heading if (t := family.title_match(line))), None)
+            grid = _without_empty_first_column(printed) if titled is not None else printed
+            if titled is None and current is not None and not _continues(current.grids[0], grid):
+                # a continuation page may print the margin column too, or a real column left empty
+                grid = _without_empty_first_column(printed)
             if titled is not None:
                 table, line = titled
                 if table.number in found:
@@ -112,7 +116,9 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
 
 def _without_empty_first_column(grid: Grid) -> Grid:
     """A ruled margin column, empty in every row, that some families print on a table's first page
-    only: dropped, so the continuation pages line up with the first."""
+    only: dropped, so the continuation pages line up with the first. A continuation page's empty
+    first column is dropped only where that lines it up: it may be a real column with nothing in
+    it on that page (the 收入 side of a 收支总表's last pages)."""
     if grid.column_count > 1 and all(not row[0] for row in grid.cells):
         return dataclasses.replace(grid, cells=tuple(row[1:] for row in grid.cells))
     return grid
