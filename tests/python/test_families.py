@@ -69,6 +69,7 @@ def test_a_title_matches_its_longest_table_whatever_comes_before_it(tmp_path: Pa
         (("number = 2", "number = 1"), "table numbers repeat"),
         (('default_unit = "万元"', ""), "missing default_unit"),
         (('name = "test_family"', 'name = "test_family'), "not valid TOML"),
+        (('phase = "预算"', 'phase = "预算"\ncolumn_role = {}'), "unknown keys column_role"),
     ],
 )
 def test_a_bad_family_file_is_refused_by_name(tmp_path: Path, change: tuple[str, str], message: str) -> None:

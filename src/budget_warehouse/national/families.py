@@ -205,6 +205,9 @@ def parse_family(path: Path | str, data: Mapping[str, Any], roles: ColumnRoles) 
     missing = {"name", "phase", "description", "default_unit", "tables"} - set(data)
     if missing:
         raise FamilyError(path, f"missing {', '.join(sorted(missing))}")
+    unknown = set(data) - {"name", "phase", "description", "default_unit", "tables", "column_roles"}
+    if unknown:
+        raise FamilyError(path, f"unknown keys {', '.join(sorted(unknown))}")
     if data["phase"] not in PHASES:
         raise FamilyError(path, f"phase {data['phase']!r} is neither 预算 nor 决算")
     if data["default_unit"] not in UNITS:
