@@ -120,3 +120,22 @@ def test_grids_prints_a_page_as_the_reader_sees_it(capsys: pytest.CaptureFixture
     assert printed[0] == "page 15: 1 tables, 657 characters"
     assert "公开表5" in printed[1] and "一般公共预算支出情况表" in printed[1]
     assert printed[-1].strip() == "['', '', '', '合 计', '2,776.75', '2,772.25', '2,536.91', '235.33', '4.50']"
+
+
+def test_a_blank_templates_placeholder_department_is_refused(tmp_path: Path) -> None:
+    from budget_warehouse.errors import ExtractionError
+    from budget_warehouse.national.templates import LocatedTable, document_facts
+    from budget_warehouse.pdf import Grid, Page
+
+    budget = family("national_budget")
+    heading = ("2026年部门财务收支预算总表", "编制部门：上海市XX局 单位：元")
+    grid = Grid(page_number=1, top=0.0, cells=(("收入", "支出"),), heading=heading)
+    located = {1: LocatedTable(budget.tables[0], heading[0], [grid])}
+    pages = [Page(number=1, lines=heading, grids=(grid,), char_count=40)]
+    with pytest.raises(ExtractionError, match="a blank template: the department reads '上海市XX局'"):
+        document_facts(tmp_path / "blank.pdf", budget, pages, located)
+    named = (heading[0], "编制部门：上海市司法局 单位：元")
+    grid = Grid(page_number=1, top=0.0, cells=(("收入", "支出"),), heading=named)
+    located = {1: LocatedTable(budget.tables[0], named[0], [grid])}
+    facts = document_facts(tmp_path / "x.pdf", budget, [Page(1, named, (grid,), 40)], located)
+    assert (facts.department_name, facts.fiscal_year) == ("上海市司法局", 2026)

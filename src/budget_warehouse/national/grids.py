@@ -31,7 +31,7 @@ _TOTAL = re.compile(r"(合计|总计)$")
 _DIGITS = re.compile(r"^\d+$")
 _HEADER_YEAR = re.compile(r"(20\d{2})\s*年")
 # Where a blank template prints its placeholders instead of numbers.
-PLACEHOLDER = re.compile(r"^[Xx×＊*]{1,}(?:[.,][Xx×]+)*$")
+PLACEHOLDER = re.compile(r"^(?:[Xx×＊*]{1,}(?:[.,][Xx×]+)*|…+|\.{3,})$")
 
 
 @dataclass(frozen=True)

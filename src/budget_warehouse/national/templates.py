@@ -61,6 +61,8 @@ _COVER = re.compile(r"20\d{2}年度?(.+?)(部门|单位)(预算|决算)")
 _COVER_NAME_FIRST = re.compile(r"^(\D+?)20\d{2}年度?(部门|单位)(?:综合)?(预算|决算)")
 _OVERVIEW = re.compile(r"^第一部分\s*(.+?)(?:\d{4}\s*年度?)?概况$")
 _FINAL_HEADING = re.compile(r"^(?:第二部分\s*)?(.+?)\s*(\d{4})\s*年度\s*部门决算")
+# A template's placeholder where a department's name belongs (上海市XX局, ××单位).
+_PLACEHOLDER_NAME = re.compile(r"[XxＸｘ×]{2,}")
 # A line that titles a table: it ends with 表, or with 表 and a bracketed qualifier.
 _TABLE_TITLE = re.compile(r"表(?:\([^)]*\))?$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -183,6 +185,10 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
     every_line = [line for page in pages for line in page.lines]
     final_headings = [m for line in every_line if (m := _FINAL_HEADING.match(line))]
     department = _department(path, headings, pages, final_headings)
+    if _PLACEHOLDER_NAME.search(department):
+        raise ExtractionError(
+            path, f"a blank template: the department reads {department!r}, a placeholder, not a department's name"
+        )
     if not department:
         raise ExtractionError(
             path,
