@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
-import json
 import multiprocessing
 import os
 from array import array
-from collections.abc import Generator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,12 +14,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from budget_warehouse.document import DocumentIdentity
+from budget_warehouse.document_rows import DocumentRows, Results, extract_rows
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
+from budget_warehouse.records import DocumentIdentity, Record
 from budget_warehouse.seeds import SeedAppender, format_rows, seed_schemas
-from budget_warehouse.tables.base import Record
-from budget_warehouse.templates import DISCLOSURE_SUFFIXES, extract_any
+from budget_warehouse.templates import DISCLOSURE_SUFFIXES
 
 
 @dataclass
@@ -82,58 +79,6 @@ def disclosure_files(folder: Path) -> Inventory:
     return inventory
 
 
-@dataclass
-class DocumentRows:
-    """What extracting one document sends back, from a worker process or a Spark executor.
-
-    Its rows arrive already formatted as CSV text per seed, so the process writing the files
-    only appends them, and with them the little that resolving revisions and the summary need.
-    Plain data, so that it pickles for a process pool and round-trips through JSON for Spark.
-    """
-
-    path: str
-    document: Record | None = None
-    texts: dict[str, str] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    row_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    error: dict[str, str | int | None] | None = None
-
-    def to_json(self) -> str:
-        return json.dumps(dataclasses.asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str) -> DocumentRows:
-        return cls(**json.loads(text))
-
-    def refusal(self) -> ExtractionError | None:
-        """The error this document was refused with, rebuilt (the error itself may not pickle)."""
-        return None if self.error is None else ExtractionError(**self.error)  # type: ignore[arg-type]
-
-
-def extract_rows(path: str, display_path: str) -> DocumentRows:
-    """Read one document into seed text: the one function every engine runs per document, so
-    the local pool and Spark executors give the same bytes and the same errors."""
-    try:
-        extracted = extract_any(Path(path), display_path=display_path)
-    except ExtractionError as error:
-        fields = dataclasses.asdict(error)
-        fields["path"] = str(error.path)
-        return DocumentRows(display_path, error=fields)
-    schemas = seed_schemas()
-    # The documents seed is written last, once revisions are resolved (is_current may change).
-    tables = {name: records for name, records in extracted.rows.items() if name != "documents"}
-    return DocumentRows(
-        path=display_path,
-        document=extracted.document,
-        texts={name: format_rows(schemas[name], records) for name, records in tables.items()},
-        counts={name: len(records) for name, records in tables.items()},
-        row_count=extracted.row_count,
-        warnings=extracted.warnings,
-    )
-
-
-Results = Generator[tuple[Path, DocumentRows], None, None]
 # Results wait in file order for the parent to write them: a few per worker keep every core busy
 # while the parent writes, and bound the memory whatever the corpus size.
 WINDOW_PER_WORKER = 8

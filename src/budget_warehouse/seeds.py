@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from budget_warehouse.files import replaced_folder
+from budget_warehouse.records import Record
 from budget_warehouse.registry import DOCUMENT_SEEDS, TABLES
-from budget_warehouse.tables.base import Record
 
 
 def seed_schemas() -> dict[str, tuple[str, ...]]:

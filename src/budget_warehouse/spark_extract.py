@@ -3,7 +3,7 @@
 A national corpus is hundreds of thousands of PDFs, hundreds of CPU-hours of table reading a
 year: more than one machine's cores. Here the documents are spread across Spark executors as a
 DataFrame of paths; each executor reads its documents with the very function the local process
-pool runs (:func:`~budget_warehouse.extract.extract_rows`), and the driver streams the results
+pool runs (:func:`~budget_warehouse.document_rows.extract_rows`), and the driver streams the results
 back in file order into the same staging seeds, with the same errors, quarantine and
 provenance. Executors read the documents by path, so on a cluster the disclosures folder must
 be on a filesystem every executor mounts.
@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
+from budget_warehouse.document_rows import DocumentRows, Results, extract_rows
 from budget_warehouse.errors import EngineUnavailable
-from budget_warehouse.extract import DocumentRows, Results, extract_rows
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, Row, SparkSession

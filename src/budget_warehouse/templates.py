@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from budget_warehouse.document import ExtractedDocument, extract_document
+from budget_warehouse.document import extract_document
 from budget_warehouse.national.document import extract_pdf
 from budget_warehouse.national.families import load_families
+from budget_warehouse.records import ExtractedDocument
 
 MARKDOWN_SUFFIXES = (".txt", ".md")
 PDF_SUFFIXES = (".pdf",)

@@ -14,8 +14,9 @@ import pytest
 import budget_warehouse.extract
 from budget_warehouse import project as project_files
 from budget_warehouse.cli import main
-from budget_warehouse.document import ExtractedDocument, extract_document
-from budget_warehouse.extract import DocumentRows
+from budget_warehouse.document import extract_document
+from budget_warehouse.document_rows import DocumentRows
+from budget_warehouse.records import ExtractedDocument
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_DOCUMENT = REPO / "disclosures" / "000_e2c6e97a9772fe89.txt"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from budget_warehouse.cli import main
-from budget_warehouse.document import ExtractedDocument, extract_document
+from budget_warehouse.document import extract_document
+from budget_warehouse.records import ExtractedDocument
 from conftest import SEED_DOCUMENT
 
 

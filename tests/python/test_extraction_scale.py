@@ -13,8 +13,8 @@ import pytest
 
 from benchmarks.synthetic import generate
 from budget_warehouse.cli import main
-from budget_warehouse.document import ExtractedDocument
 from budget_warehouse.extract import disclosure_files, extract_folder
+from budget_warehouse.records import ExtractedDocument
 from budget_warehouse.seeds import publish_seeds, seed_schemas
 from budget_warehouse.templates import extract_any
 from conftest import REPO, SEED_DOCUMENT

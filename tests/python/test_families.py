@@ -139,3 +139,26 @@ def test_a_blank_templates_placeholder_department_is_refused(tmp_path: Path) -> 
     located = {1: LocatedTable(budget.tables[0], named[0], [grid])}
     facts = document_facts(tmp_path / "x.pdf", budget, [Page(1, named, (grid,), 40)], located)
     assert (facts.department_name, facts.fiscal_year) == ("上海市司法局", 2026)
+
+
+def _modules_imported_by(module: str) -> set[str]:
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(' '.join(m for m in sys.modules if m.startswith('budget_warehouse')))"
+    return set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split())
+
+
+def test_the_pdf_reader_stands_on_no_markdown_template_module() -> None:
+    """The PDF families read into the shared records (records.py) without the Shenzhen markdown
+    template's registry, tables or markdown parser."""
+    imported = _modules_imported_by("budget_warehouse.national.document")
+    assert "budget_warehouse.records" in imported
+    assert not imported & {"budget_warehouse.registry", "budget_warehouse.document", "budget_warehouse.markdown"}
+    assert not {name for name in imported if name.startswith("budget_warehouse.tables")}
+
+
+def test_the_spark_engine_does_not_import_the_local_one() -> None:
+    """extract.py starts the Spark engine lazily; the Spark engine reads the shared per-document
+    function from document_rows.py, not from extract.py: no import cycle."""
+    assert "budget_warehouse.extract" not in _modules_imported_by("budget_warehouse.spark_extract")

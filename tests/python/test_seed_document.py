@@ -7,7 +7,7 @@ from dataclasses import FrozenInstanceError
 
 import pytest
 
-from budget_warehouse.document import DocumentIdentity, ExtractedDocument
+from budget_warehouse.records import DocumentIdentity, ExtractedDocument
 from budget_warehouse.registry import TABLES
 from conftest import REPO
 

@@ -7,7 +7,6 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from budget_warehouse.document import DocumentIdentity, ExtractedDocument
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import Family
 from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids, is_column_number_row
@@ -22,7 +21,7 @@ from budget_warehouse.national.templates import (
 )
 from budget_warehouse.numbers import is_amount, rounding_step
 from budget_warehouse.pdf import Grid, Page, read_pdf
-from budget_warehouse.tables.base import Record
+from budget_warehouse.records import DocumentIdentity, ExtractedDocument, Record
 
 NATIONAL_SEED = "national_table_cells"
 

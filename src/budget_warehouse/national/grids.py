@@ -24,7 +24,7 @@ from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import ColumnRoles, Rules, label_key
 from budget_warehouse.numbers import Amount, NotANumber, is_amount, parse_amount
 from budget_warehouse.pdf import Grid
-from budget_warehouse.tables.base import Record
+from budget_warehouse.records import Record
 
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\s*[.．、]|[（(][一二三四五六七八九十\d]+[)）])")
 _TOTAL = re.compile(r"(合计|总计)$")

@@ -27,7 +27,7 @@ from budget_warehouse.national.grids import (
     parse_three_public,
 )
 from budget_warehouse.pdf import Grid, Page
-from budget_warehouse.tables.base import Record
+from budget_warehouse.records import Record
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
 # 类, 款, and the 7-digit sub-items some provinces print (3021101 差旅费 under 30211).

@@ -9,8 +9,7 @@ from pathlib import Path
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.markdown import Fragment, Row
 from budget_warehouse.numbers import Amount, NotANumber, parse_amount, rounding_step
-
-Record = dict[str, str | None]
+from budget_warehouse.records import Record
 
 
 @dataclass
