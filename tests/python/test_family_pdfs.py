@@ -250,3 +250,31 @@ def test_each_change_breaks_only_its_own_identities(mistaken) -> None:
         "hierarchy__national_economic_subjects",
         "row__national_economic_total_equals_personnel_plus_public",
     }
+
+
+@pytest.fixture(scope="module")
+def mistaken_three_public(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str, Decimal, Decimal]]:
+    """Beijing's 预算09表 p.9 with 公务接待费 1.443252 printed as 2.443252 (the “三公” shape)."""
+    scratch = tmp_path_factory.mktemp("mistaken-three-public")
+    changed = scratch / BEIJING
+    replace_number(FAMILY_PDFS / BEIJING, changed, 9, "1.443252", "2.443252")
+    project = _build(scratch / "project", {BEIJING: changed.read_bytes()})
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        return connection.execute(
+            "select identity_name, family, subject, expected, actual from marts.fct_identity_checks "
+            "where status in ('broken', 'differs') order by identity_name"
+        ).fetchall()
+
+
+def test_a_changed_three_public_figure_breaks_its_total(mistaken_three_public) -> None:
+    broken = [row for row in mistaken_three_public if row[1] != "soft"]
+    # 44.796055 printed against 43.352803 (因公出国) + 2.443252 (公务接待, changed); 公务用车 blank
+    assert broken == [
+        (
+            "row__national_three_public_total",
+            "row",
+            "表9 预算09表 财政拨款“三公”经费支出表 p.9 row 4: budget",
+            Decimal("44.796055"),
+            Decimal("45.796055"),
+        )
+    ]
