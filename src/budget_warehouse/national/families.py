@@ -176,14 +176,20 @@ def _column_roles(path: Path | str, data: Mapping[str, Any], base: ColumnRoles |
     return ColumnRoles(**groups)
 
 
+def _check_keys(path: Path | str, where: str, entry: Mapping[str, Any], required: set[str], optional: set[str]) -> None:
+    """A table of the file has every required key and none it does not know (a misspelt key is
+    refused, not ignored)."""
+    missing = required - set(entry)
+    if missing:
+        raise FamilyError(path, f"{where}missing {', '.join(sorted(missing))}")
+    unknown = set(entry) - required - optional
+    if unknown:
+        raise FamilyError(path, f"{where}unknown keys {', '.join(sorted(unknown))}")
+
+
 def _table(path: Path | str, index: int, entry: Mapping[str, Any]) -> FamilyTable:
     where = f"tables[{index}]"
-    missing = {"number", "concept", "shape", "titles"} - set(entry)
-    if missing:
-        raise FamilyError(path, f"{where}: missing {', '.join(sorted(missing))}")
-    unknown = set(entry) - {"number", "concept", "shape", "titles", "required"}
-    if unknown:
-        raise FamilyError(path, f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    _check_keys(path, f"{where}: ", entry, {"number", "concept", "shape", "titles"}, {"required"})
     if entry["concept"] not in CONCEPTS:
         raise FamilyError(path, f"{where}: concept {entry['concept']!r} is none of {', '.join(CONCEPTS)}")
     if entry["shape"] not in SHAPES:
@@ -202,12 +208,7 @@ def _table(path: Path | str, index: int, entry: Mapping[str, Any]) -> FamilyTabl
 
 def parse_family(path: Path | str, data: Mapping[str, Any], roles: ColumnRoles) -> Family:
     """One family file's contents, checked."""
-    missing = {"name", "phase", "description", "default_unit", "tables"} - set(data)
-    if missing:
-        raise FamilyError(path, f"missing {', '.join(sorted(missing))}")
-    unknown = set(data) - {"name", "phase", "description", "default_unit", "tables", "column_roles"}
-    if unknown:
-        raise FamilyError(path, f"unknown keys {', '.join(sorted(unknown))}")
+    _check_keys(path, "", data, {"name", "phase", "description", "default_unit", "tables"}, {"column_roles"})
     if data["phase"] not in PHASES:
         raise FamilyError(path, f"phase {data['phase']!r} is neither 预算 nor 决算")
     if data["default_unit"] not in UNITS:

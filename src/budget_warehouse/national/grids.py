@@ -187,9 +187,13 @@ def _without_ignored(
     kept = [c for c in columns if not (c.parts and label_key(c.parts[-1]) in ignored)]
     if len(kept) == len(columns):
         return columns, body
-    renumbered = [Column(number, c.parts, c.source_number) for number, c in enumerate(kept, 1)]
     rows = [BodyRow(row.page, row.row, tuple(row.cells[c.number - 1] for c in kept)) for row in body]
-    return renumbered, rows
+    return _renumbered(kept), rows
+
+
+def _renumbered(columns: Sequence[Column]) -> list[Column]:
+    """Columns numbered by their position in the rows as read, each keeping its published number."""
+    return [Column(number, column.parts, column.source_number) for number, column in enumerate(columns, 1)]
 
 
 def prior_year_columns(columns: Sequence[Column]) -> set[int]:
@@ -328,7 +332,6 @@ def _code_name_split(
             split += [Column(0, ("科目编码",), column.source_number), Column(0, ("科目名称",), column.source_number)]
         else:
             split.append(column)
-    renumbered = [Column(number, column.parts, column.source_number) for number, column in enumerate(split, 1)]
 
     def cells(row: BodyRow) -> tuple[str, ...]:
         out: list[str] = []
@@ -341,7 +344,7 @@ def _code_name_split(
                 out.append(cell)
         return tuple(out)
 
-    return renumbered, [BodyRow(row.page, row.row, cells(row)) for row in body]
+    return _renumbered(split), [BodyRow(row.page, row.row, cells(row)) for row in body]
 
 
 @dataclass
