@@ -56,7 +56,7 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy --strict
 
 # What ruff formats and checks.
-PY_SOURCES := src tests/python benchmarks
+PY_SOURCES := src tests/python benchmarks tools
 define RUFF_CHECK
 $(BIN)/ruff check $(PY_SOURCES)
 $(BIN)/ruff format --check $(PY_SOURCES)

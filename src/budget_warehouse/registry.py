@@ -15,7 +15,6 @@ from budget_warehouse.tables import (
     three_public,
 )
 from budget_warehouse.tables.base import ParsedTable, TableSource
-from budget_warehouse.tables.funding import FUNDING_COLUMNS
 
 # The template's name in dim_document.template.
 TEMPLATE_NAME = "shenzhen_department_budget"
@@ -30,7 +29,9 @@ KEY_COLUMNS = (
     "source_line_number",
 )
 UNIT_COLUMNS = ("published_unit", "published_rounding_step")
-_FUNDING = tuple(column.name for column in FUNDING_COLUMNS)
+# Where a table's seed columns hold the funding-source columns, which the dbt project declares
+# (tables/funding.py reads them on first use, so importing the registry reads no project file).
+_FUNDING = "<funding columns>"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,10 @@ class TableKind:
 
     @property
     def seed_columns(self) -> tuple[str, ...]:
-        return KEY_COLUMNS + self.columns + UNIT_COLUMNS
+        columns: list[str] = []
+        for column in self.columns:
+            columns += funding.funding_column_names() if column == _FUNDING else [column]
+        return KEY_COLUMNS + tuple(columns) + UNIT_COLUMNS
 
 
 _FUNCTION_COLUMNS = (
@@ -59,7 +63,7 @@ _FUNCTION_COLUMNS = (
 
 TABLES: tuple[TableKind, ...] = (
     TableKind(1, "t01_budget_overview", "部门收支预算总表", ledgers.parse, ("side", "item_name", "amount")),
-    TableKind(2, "t02_revenue_by_source", "部门收入预算总表", funding.parse_revenue, ("unit_name", *_FUNDING)),
+    TableKind(2, "t02_revenue_by_source", "部门收入预算总表", funding.parse_revenue, ("unit_name", _FUNDING)),
     TableKind(
         3,
         "t03_expenditure_summary",
@@ -72,14 +76,14 @@ TABLES: tuple[TableKind, ...] = (
         "t04_basic_expenditure",
         "基本支出预算表",
         funding.parse_basic_expenditure,
-        ("row_kind", "item_name", *_FUNDING),
+        ("row_kind", "item_name", _FUNDING),
     ),
     TableKind(
         5,
         "t05_project_expenditure",
         "项目支出预算表",
         funding.parse_project_expenditure,
-        ("row_kind", "parent_source_row_number", "item_name", *_FUNDING),
+        ("row_kind", "parent_source_row_number", "item_name", _FUNDING),
     ),
     TableKind(
         6, "t06_fiscal_appropriation_overview", "财政拨款收支总体情况表", ledgers.parse, ("side", "item_name", "amount")

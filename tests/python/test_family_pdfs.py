@@ -27,6 +27,8 @@ CHONGQING = "chongqing-shuiliju-2026-yusuan.pdf"
 ZHEJIANG = "huzhou-caizhengju-2026-yusuan.pdf"
 XIAN = "xian-bangongtinghuizong-2026-yusuan.pdf"
 CENTRAL = "wuhan-guojiaxinfangju-2024-juesuan.pdf"
+# Zhejiang's tables as Hangzhou prints them: names only, no codes
+HANGZHOU = "hangzhou-gonganju-2026-yusuan.pdf"
 
 # (department as printed, year, phase, family): Beijing's table file names its department only in
 # its file name; Fujian's on the cover.
@@ -40,6 +42,7 @@ DOCUMENTS = {
     CHANGSHA: ("长沙职业教育基地综合协调办公室", 2026, "预算", "changsha_budget"),
     CHONGQING: ("重庆市水利局", 2026, "预算", "changsha_budget"),
     ZHEJIANG: ("湖州市财政局", 2026, "预算", "zhejiang_budget"),
+    HANGZHOU: ("杭州市公安局", 2026, "预算", "zhejiang_budget"),
     XIAN: ("西安市人民政府办公厅（汇总）", 2026, "预算", "xian_budget"),
     # a central ministry's final account, read by the national final-account family
     CENTRAL: ("国家信访局", 2024, "决算", "national_final_account"),
@@ -56,6 +59,7 @@ GENERAL_PUBLIC_BUDGET = {
     CHANGSHA: (17, "386.73", "270.00"),  # 2026年一般公共预算支出情况表
     CHONGQING: (22, "33325.21", "94823.35"),
     ZHEJIANG: (23, "5571.66", "1266.75"),  # 表05
+    HANGZHOU: (26, "293191.86", "77027.38"),  # 表5, 基本支出 小计
     # 表5 in 元: 人员经费支出 60,272,768.69 + 公用经费支出 4,389,765.30; 专项业务经费支出 27,502,600.00
     XIAN: (24, "6466.253399", "2750.26"),
     CENTRAL: (11, "10234.37", "3499.42"),  # 一般公共预算财政拨款支出决算表
@@ -73,6 +77,7 @@ ECONOMIC = {
     CHANGSHA: ("330.93", "34.98"),  # p.18
     CHONGQING: ("22242.59", "10051.03"),  # p.24-25, with 7-digit items (3010201 规范性津补贴)
     ZHEJIANG: ("4644.80", "592.77"),  # 表06 p.25-26
+    HANGZHOU: ("243449.87", "42896.41"),  # 表6 p.27, 工资福利支出 and 商品和服务支出 by name
     XIAN: ("5641.328669", "660.548130"),  # 表8 p.28 in 元, each 部门 row paired with a 政府 one
     CENTRAL: ("6982.75", "2239.41"),  # p.12, 人员经费 and 公用经费 groups side by side
 }
@@ -85,9 +90,13 @@ def _build(root: Path, documents: dict[str, bytes]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def warehouse(tmp_path_factory: pytest.TempPathFactory):
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     documents = {name: (FAMILY_PDFS / name).read_bytes() for name in DOCUMENTS}
-    project = _build(tmp_path_factory.mktemp("families"), documents)
+    return _build(tmp_path_factory.mktemp("families"), documents)
+
+
+@pytest.fixture(scope="module")
+def warehouse(project: Path):
     with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
         yield connection
 
@@ -153,6 +162,27 @@ def test_a_final_accounts_three_public_expenses(warehouse) -> None:
         [_document(warehouse, CENTRAL)],
     ).fetchall()
     assert rows == [(Decimal("46.21"), Decimal("4.69"), Decimal("40.61"), Decimal("0.90"))]
+
+
+def test_names_without_codes_land_under_their_resolved_codes(warehouse, project: Path) -> None:
+    # 表5 p.26 and 表8 p.30 of 杭州市公安局, names only: 事业运行 under 公安, 科技成果转化与扩散
+    # under 技术研究与开发, 城市公共设施 under 城市基础设施配套费安排的支出 (政府性基金)
+    rows = warehouse.execute(
+        "select function_code, total_amount from marts.fct_expenditure_by_function where document_id = ? "
+        "and function_code in ('2040250', '2060404', '2121301') order by function_code",
+        [_document(warehouse, HANGZHOU)],
+    ).fetchall()
+    assert rows == [
+        ("2040250", Decimal("2254.47")),
+        ("2060404", Decimal("32240.98")),
+        ("2121301", Decimal("7600.00")),
+    ]
+    # the seed says how each code was found
+    resolutions = warehouse.execute(
+        "select distinct code_resolution from read_csv(?, all_varchar = true) where document_id = ? and code <> ''",
+        [str(project / "seeds" / "disclosure" / "national_table_cells.csv"), _document(warehouse, HANGZHOU)],
+    ).fetchall()
+    assert resolutions == [("by_name",)]
 
 
 def test_every_hard_identity_holds_in_each_family_document(warehouse) -> None:

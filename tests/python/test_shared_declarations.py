@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from budget_warehouse.tables.funding import FUNDING_COLUMNS
+from budget_warehouse.tables.funding import funding_column_names
 from conftest import REPO
 
 FUNDING_SEEDS = ("t02_revenue_by_source", "t04_basic_expenditure", "t05_project_expenditure")
@@ -56,14 +56,18 @@ def assert_funding_columns_everywhere(expected: list[str]) -> None:
 def test_the_funding_columns_are_the_seeds_the_staging_models_and_the_contracts() -> None:
     """The list the extractor reads (dbt_project.yml's funding_columns) is what the committed
     seeds hold, what the staging models select and what the marts' contracts declare."""
-    assert len(FUNDING_COLUMNS) == 16
-    assert_funding_columns_everywhere([column.name for column in FUNDING_COLUMNS])
+    assert len(funding_column_names()) == 16
+    assert_funding_columns_everywhere(list(funding_column_names()))
 
 
 def test_a_package_away_from_its_project_says_where_to_point(tmp_path: Path) -> None:
     environment = {**os.environ, "BUDGET_WAREHOUSE_PROJECT_DIR": str(tmp_path)}
     result = subprocess.run(
-        [sys.executable, "-c", "import budget_warehouse.tables.funding"],
+        [
+            sys.executable,
+            "-c",
+            "import budget_warehouse.tables.funding as f; import budget_warehouse.registry; f.funding_column_names()",
+        ],
         capture_output=True,
         text=True,
         env=environment,
@@ -73,3 +77,16 @@ def test_a_package_away_from_its_project_says_where_to_point(tmp_path: Path) -> 
     assert "ProjectNotFound" in result.stderr
     assert f"{tmp_path / 'dbt_project.yml'} not found" in result.stderr
     assert "BUDGET_WAREHOUSE_PROJECT_DIR" in result.stderr
+
+
+def test_importing_the_package_reads_no_project_file(tmp_path: Path) -> None:
+    """Every module imports with no dbt project in reach: the funding columns are read on first
+    use (a Spark executor or a PDF-only run need no dbt_project.yml to import the extractor)."""
+    environment = {**os.environ, "BUDGET_WAREHOUSE_PROJECT_DIR": str(tmp_path)}
+    code = (
+        "import importlib, pkgutil, budget_warehouse\n"
+        "for m in pkgutil.walk_packages(budget_warehouse.__path__, 'budget_warehouse.'):\n"
+        "    importlib.import_module(m.name)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr

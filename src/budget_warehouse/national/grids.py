@@ -22,6 +22,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import ColumnRoles, Rules, label_key
+from budget_warehouse.national.subject_names import CLASSIFICATIONS, NamePath, subject_names
 from budget_warehouse.numbers import Amount, NotANumber, is_amount, parse_amount
 from budget_warehouse.pdf import Grid
 from budget_warehouse.records import Record
@@ -416,7 +417,11 @@ def _coded_kind(
         return None  # an empty row, or the publisher's marker of an empty table
     if published:
         raise context.error(
-            f"a row with amounts but no 科目编码: {name!r}", page=row.page, row=row.row, column="科目编码"
+            f"a row with amounts but no 科目编码: {name!r}, and no subject of that name under the rows above it "
+            "(classifications/*_subjects.csv in the package)",
+            page=row.page,
+            row=row.row,
+            column="科目编码",
         )
     parsed.warnings.append(f"{context.path}: page {row.page}, {context.title}, row {row.row}: {name!r} skipped")
     return None
@@ -451,11 +456,17 @@ def _coded_lines(
     unit_rows: set[tuple[int, int, int]] = set()
     groups = _groups_of_classification(columns, body, context, leading_digit)
     outlines = [_Outline() for _ in groups]
+    names = subject_names(CLASSIFICATIONS[leading_digit])
+    paths = [NamePath(names, code_lengths) for _ in groups]
     for row in body:
         for group, (codes, name_column, amounts) in enumerate(groups):
             code_cells = [row.cells[c.number - 1].replace(" ", "") for c in codes]
             code, how = outlines[group].resolve(code_cells)
             name = row.cells[name_column.number - 1]
+            if code:
+                paths[group].follow(code, name)
+            elif name and not _TOTAL.search(label_key(name)) and not _unit_label(code_cells):
+                code, how = paths[group].resolve(name), "by_name"
             values = {c: _amount(parsed, context, row, c) for c in amounts}
             if code and len(code) not in code_lengths:
                 raise context.error(
@@ -471,7 +482,7 @@ def _coded_lines(
             label = _unit_label(code_cells) if not code and not name else ""
             if label:
                 unit_rows.add((row.page, row.row, group))
-            printed = " | ".join(code_cells) if code else ""
+            printed = " | ".join(code_cells) if code and how != "by_name" else ""
             lines.append(_CodedLine(row, group, kind, code, name or label, values, printed, how if code else ""))
     _unit_blocks(lines, unit_rows)
     return lines

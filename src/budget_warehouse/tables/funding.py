@@ -18,11 +18,13 @@ from budget_warehouse.tables.grid import Column, GridRow, GridSpec, as_record, r
 _CHECKOUT = Path(__file__).resolve().parents[3]
 
 
-def _funding_columns() -> tuple[Column, ...]:
+@cache
+def funding_columns() -> tuple[Column, ...]:
     """The template's funding-source columns in published order, with their header labels, from
     the dbt project's `funding_columns` var: the models read the same list (funding_source_columns()),
     so the seed columns and the staging models cannot drift apart. Where the package is installed
-    away from its project (a wheel on a Spark executor), BUDGET_WAREHOUSE_PROJECT_DIR names it."""
+    away from its project (a wheel on a Spark executor), BUDGET_WAREHOUSE_PROJECT_DIR names it.
+    Read on first use, not at import: importing the package reads no project file."""
     project_file = Path(os.environ.get("BUDGET_WAREHOUSE_PROJECT_DIR", _CHECKOUT)) / "dbt_project.yml"
     if not project_file.is_file():
         raise ProjectNotFound(
@@ -33,16 +35,29 @@ def _funding_columns() -> tuple[Column, ...]:
     return tuple(Column(entry["column"], tuple(entry["headers"]), "amount") for entry in declared)
 
 
-FUNDING_COLUMNS: tuple[Column, ...] = _funding_columns()
+def funding_column_names() -> tuple[str, ...]:
+    return tuple(column.name for column in funding_columns())
+
+
 _GROUPS = frozenset({"本年收入", "财政预算拨款", "一般公共预算拨款", "小计"})
 
-REVENUE_SPEC = GridSpec(columns=(Column("unit_name", ("预算单位",)), *FUNDING_COLUMNS), group_labels=_GROUPS)
-EXPENDITURE_SPEC = GridSpec(columns=(Column("item_name", ("支出项目类别",)), *FUNDING_COLUMNS), group_labels=_GROUPS)
+
+@cache
+def _spec(label_column: Column) -> GridSpec:
+    return GridSpec(columns=(label_column, *funding_columns()), group_labels=_GROUPS)
+
+
+def _revenue_spec() -> GridSpec:
+    return _spec(Column("unit_name", ("预算单位",)))
+
+
+def _expenditure_spec() -> GridSpec:
+    return _spec(Column("item_name", ("支出项目类别",)))
 
 
 def parse_revenue(source: TableSource) -> ParsedTable:
     parsed = ParsedTable()
-    for row in read_grid(source, REVENUE_SPEC, parsed):
+    for row in read_grid(source, _revenue_spec(), parsed):
         parsed.add(row.body, **as_record(row))
     return parsed
 
@@ -51,7 +66,7 @@ def parse_basic_expenditure(source: TableSource) -> ParsedTable:
     """表4: the first row is the department's total; the rest name 经济分类 类 and 款, whose
     codes are resolved in dbt against the reference list."""
     parsed = ParsedTable()
-    for index, row in enumerate(read_grid(source, EXPENDITURE_SPEC, parsed)):
+    for index, row in enumerate(read_grid(source, _expenditure_spec(), parsed)):
         parsed.add(row.body, row_kind="unit_total" if index == 0 else "subject", **as_record(row))
     return parsed
 
@@ -63,7 +78,7 @@ def parse_project_expenditure(source: TableSource) -> ParsedTable:
     groups over longer ones. That is how a reader tells 预留机动 the category from 预留机动 the
     item beneath it."""
     parsed = ParsedTable()
-    rows = list(read_grid(source, EXPENDITURE_SPEC, parsed))
+    rows = list(read_grid(source, _expenditure_spec(), parsed))
     if not rows:
         return parsed
     unit_total, *subject_rows = rows
