@@ -24,6 +24,19 @@ breaks as (
 
 ),
 
+-- A 单位 document counts only where no current 部门 document of its department, year and phase
+-- is loaded: a department's 部门预算 already holds its units' money.
+departments_loaded as (
+
+    select distinct
+        department_name,
+        fiscal_year,
+        phase
+    from documents
+    where is_current and scope = '部门'
+
+),
+
 final as (
 
     select
@@ -54,11 +67,20 @@ final as (
         cast(coalesce(breaks.soft_check_difference_count, 0) as {{ dbt.type_int() }}) as soft_check_difference_count,
 
         -- flags
-        documents.is_current
+        documents.is_current,
+        coalesce(
+            documents.is_current and (documents.scope != '单位' or departments_loaded.department_name is null),
+            false
+        ) as counts_in_totals
 
     from documents
     left join breaks
         on documents.document_id = breaks.document_id
+    left join departments_loaded
+        on
+            documents.department_name = departments_loaded.department_name
+            and documents.fiscal_year = departments_loaded.fiscal_year
+            and documents.phase = departments_loaded.phase
 
 )
 

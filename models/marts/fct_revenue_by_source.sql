@@ -6,22 +6,16 @@ with
 
 lines as (
 
-    select * from {{ ref('int_revenue_lines_resolved') }}
+    select * from {{ ref('int_revenue_lines_unioned') }}
 
 ),
 
-national_lines as (
-
-    select * from {{ ref('int_national_revenue_lines_resolved') }}
-
-),
-
-shenzhen as (
+final as (
 
     select
         -- ids
         document_id,
-        table_number as source_table_number,
+        source_table_number,
         source_row_number,
         revenue_source_code,
 
@@ -32,33 +26,10 @@ shenzhen as (
         published_name,
 
         -- provenance
-        cast(null as {{ dbt.type_int() }}) as source_page_number
+        source_page_number
 
     from lines
     where is_leaf
-
-),
-
-national as (
-
-    select
-        document_id,
-        table_number as source_table_number,
-        source_row_number,
-        revenue_source_code,
-        amount,
-        published_name,
-        page_number as source_page_number
-    from national_lines
-    where is_leaf
-
-),
-
-final as (
-
-    select * from shenzhen
-    union all
-    select * from national
 
 )
 

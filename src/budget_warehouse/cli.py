@@ -78,14 +78,22 @@ def _add_metrics(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "metrics",
         help="answer a metric of the semantic layer from the published warehouse (MetricFlow)",
         description="Metrics: total_expenditure, basic_expenditure, project_expenditure, personnel_expenditure, "
-        "public_expenditure, three_public_expenses. Dimensions: fiscal_year, department_name, phase, scope, and the "
-        "classification levels of the metric (class_name, subclass_name, item_name, economic_name, …).",
+        "public_expenditure, three_public_expenses (万元). Dimensions: fiscal_year, department_name, phase, scope, "
+        "and the classification levels of the metric (class_name, subclass_name, item_name, economic_name, …). "
+        "Only documents with counts_in_totals are counted (a 单位 document is not added beside its 部门 "
+        "document), and the answer is grouped by phase unless --filter phase=… chooses one.",
     )
     metrics.add_argument("metric", nargs="+", help="one or more metrics")
     metrics.add_argument("--by", action="append", default=[], metavar="DIMENSION", help="group by this dimension")
     metrics.add_argument(
         "--filter", action="append", default=[], metavar="NAME=VALUE", help="keep only rows where NAME is VALUE"
     )
+    metrics.add_argument(
+        "--all-documents",
+        action="store_true",
+        help="count every loaded document, 单位 documents beside their 部门 documents (to look inside a department)",
+    )
+    metrics.add_argument("--format", choices=("table", "csv", "json"), default="table", help="how to print the answer")
     metrics.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
 
 
@@ -180,7 +188,14 @@ def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
         from budget_warehouse.metrics import UnknownName, query  # only this command needs MetricFlow's names
 
         try:
-            return query(args.project_dir.resolve(), args.metric, args.by, args.filter)
+            return query(
+                args.project_dir.resolve(),
+                args.metric,
+                args.by,
+                args.filter,
+                all_documents=args.all_documents,
+                output=args.format,
+            )
         except UnknownName as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

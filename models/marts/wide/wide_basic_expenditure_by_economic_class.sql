@@ -57,7 +57,11 @@ final as (
         facts.personnel_amount,
         facts.public_amount,
         -- deprecated alias of total_amount, kept for existing queries (README.md, Deprecations)
-        facts.amount
+        facts.amount,
+
+        -- counting and time (added after the amounts: the columns above keep their places)
+        documents.counts_in_totals,
+        cast(cast(documents.fiscal_year as {{ dbt.type_string() }}) || '-01-01' as date) as fiscal_year_start
 
     from facts
     inner join documents

@@ -59,7 +59,11 @@ final as (
         -- amounts (万元)
         facts.basic_amount,
         facts.project_amount,
-        facts.total_amount
+        facts.total_amount,
+
+        -- counting and time (added after the amounts: the columns above keep their places)
+        documents.counts_in_totals,
+        cast(cast(documents.fiscal_year as {{ dbt.type_string() }}) || '-01-01' as date) as fiscal_year_start
 
     from facts
     inner join documents
