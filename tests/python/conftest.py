@@ -155,6 +155,7 @@ def warehouse(project: Path):
 # in seconds; `make test` runs everything.
 BUILDS_OF_THEIR_OWN = {
     "test_bench",
+    "test_consolidation",
     "test_family_pdfs",
     "test_identity_mutations",
     "test_layout_variants",
