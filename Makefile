@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 CORPUS ?= ../shared/disclosures/corpus
-.PHONY: corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean spark-check spark-bench
+.PHONY: corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean clean-cache spark-check spark-bench
 .DEFAULT_GOAL := help
 
 ## help: this list (the targets and what they do)
@@ -157,3 +157,7 @@ report: build
 ## clean: remove build output, dbt's target/ and logs/, and the tool caches
 clean:
 	rm -rf build target logs .pytest_cache .ruff_cache .mypy_cache
+
+## clean-cache: forget every document's kept extraction (build/extract-cache): the next build extracts all
+clean-cache:
+	rm -rf build/extract-cache

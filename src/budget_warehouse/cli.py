@@ -12,7 +12,7 @@ from typing import NoReturn
 from budget_warehouse import timings
 from budget_warehouse.durable import PublishError, explain
 from budget_warehouse.errors import EngineUnavailable, ExtractionError
-from budget_warehouse.extract import extract_folder
+from budget_warehouse.extract import Summary, extract_folder
 from budget_warehouse.files import recover_folder
 from budget_warehouse.publish import publish
 from budget_warehouse.warehouse import (
@@ -53,6 +53,12 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     extract.add_argument(
         "--spark-remote", metavar="URL", help="with --engine spark, a Spark Connect server (sc://host:15002)"
     )
+    extract.add_argument(
+        "--cache",
+        type=Path,
+        metavar="FOLDER",
+        help="keep each document's extraction in FOLDER and read unchanged documents from it (no cache unless given)",
+    )
     _add_quarantine_options(extract)
 
 
@@ -67,6 +73,11 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build publishes, flags the document and prints the findings",
     )
     build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract every document again, ignoring the extraction cache (build/extract-cache)",
+    )
     build.add_argument(
         "--wait", type=float, default=0, metavar="SECONDS", help="wait this long for another running build to finish"
     )
@@ -144,7 +155,8 @@ def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
+def _extract(source: Path, target: Path, args: argparse.Namespace) -> Summary | None:
+    """Extract ``source`` into ``target``; the summary, or None (and the reason printed) on failure."""
     try:
         for done in recover_folder(target):
             print(f"recovered: {done}", file=sys.stderr)
@@ -156,15 +168,16 @@ def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
             quarantine_report=args.quarantine_report if args.skip_bad else None,
             engine=getattr(args, "engine", "local"),
             spark_remote=getattr(args, "spark_remote", None),
+            cache=getattr(args, "cache", None),
         )
     except (ExtractionError, PublishError, EngineUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(f"nothing was written to {target}", file=sys.stderr)
-        return False
+        return None
     except OSError as exc:
         print(f"error: {explain(exc, f'write the seeds in {target}')}", file=sys.stderr)
         print(f"{target} was left as it was", file=sys.stderr)
-        return False
+        return None
     for warning in summary.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path, error in summary.quarantined:
@@ -172,7 +185,7 @@ def _extract(source: Path, target: Path, args: argparse.Namespace) -> bool:
     if summary.quarantined:
         print(f"quarantine report: {args.quarantine_report}", file=sys.stderr)
     print(summary)
-    return True
+    return summary
 
 
 def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
@@ -181,7 +194,7 @@ def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
     args = _parser().parse_args(argv)
     args.process_exits = process_exits
     if args.command == "extract":
-        return 0 if _extract(args.input, args.output, args) else 1
+        return 0 if _extract(args.input, args.output, args) is not None else 1
     if args.command == "grids":
         return _print_grids(args)
     if args.command == "metrics":
@@ -230,8 +243,9 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
     with timings.phase("extract"):
         for done in recover(project):
             print(f"recovered: {done}", file=sys.stderr)
+        args.cache = None if args.no_cache else project.extract_cache
         extracted = _extract(project.root / "disclosures", project.root / "seeds" / "disclosure", args)
-    if not extracted:
+    if extracted is None:
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     if args.process_exits:
@@ -247,7 +261,8 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
-    release, warnings = publish(project.root, project.candidate, built_marts(project))
+    refused = [(Path(path).name, error) for path, error in extracted.quarantined]
+    release, warnings = publish(project.root, project.candidate, built_marts(project), refused, project.docs_site)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"published {project.published} and {project.exports} (release {release.name})")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from budget_warehouse.cache import ExtractionCache
 from budget_warehouse.document_rows import DocumentRows, Results, extract_rows
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
@@ -31,6 +32,7 @@ class Summary:
     notes: int = 0
     warnings: list[str] = field(default_factory=list)
     quarantined: list[tuple[str, str]] = field(default_factory=list)
+    cached: int = 0  # documents read from the extraction cache, not extracted again
 
     def __str__(self) -> str:
         text = (
@@ -41,6 +43,8 @@ class Summary:
             text += f"; {self.superseded} superseded revisions kept in history"
         if self.quarantined:
             text += f"; {len(self.quarantined)} documents quarantined"
+        if self.cached:
+            text += f"; {self.cached} documents unchanged, read from the extraction cache"
         return text
 
 
@@ -206,6 +210,7 @@ def extract_folder(
     engine: str = "local",
     spark_remote: str | None = None,
     workers: int | None = None,
+    cache: Path | None = None,
 ) -> Summary:
     """Extract all documents into a staging folder, then publish it as the seeds in one swap;
     any error leaves ``target`` untouched. Rows are written as documents arrive, so memory does
@@ -214,6 +219,9 @@ def extract_folder(
 
     With ``skip_bad``, a document that fails is left out and listed in the summary (and in
     ``quarantine_report``) instead of stopping the run; the others are published.
+
+    With ``cache`` (a folder), a document whose bytes, path and extractor are unchanged since a
+    run that cached it is not extracted again (budget_warehouse.cache); the seeds are the same.
     """
     if not folder.is_dir():
         raise ExtractionError(folder, "no such folder of disclosures")
@@ -226,9 +234,19 @@ def extract_folder(
     files = inventory.documents
     if not files:
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
-    results = _engine_results(files, engine, progress, spark_remote, workers)  # a missing engine fails here
+    extraction_cache = ExtractionCache(cache) if cache is not None else None
+    if extraction_cache is None:
+        results = _engine_results(files, engine, progress, spark_remote, workers)  # a missing engine fails here
+    else:
+        results = extraction_cache.results(
+            files, lambda missing: _engine_results(missing, engine, progress, spark_remote, workers)
+        )
     with replaced_folder(target) as staging, closing(results):
         written, current = _write_seeds(folder, staging, results, summary, skip_bad)
+    if extraction_cache is not None:
+        extraction_cache.prune()
+        summary.cached = extraction_cache.hits
+        summary.warnings.extend(extraction_cache.warnings)
     if quarantine_report is not None:
         _write_quarantine_report(quarantine_report, summary.quarantined)
     for document in current:

@@ -24,7 +24,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,8 +142,16 @@ def _row_counts(connection: duckdb.DuckDBPyConnection, marts: list[str]) -> dict
     return counts
 
 
-def publish(root: Path, candidate: Path, marts: list[str]) -> tuple[Path, list[str]]:
+def publish(
+    root: Path,
+    candidate: Path,
+    marts: list[str],
+    refused: Sequence[tuple[str, str]] = (),
+    docs_site: Path | None = None,
+) -> tuple[Path, list[str]]:
     """Verify the candidate, write it and its exports as a new release, then flip ``current``.
+    ``refused`` lists the documents the build left out (file, reason), for the report page;
+    ``docs_site`` is the build's dbt documentation page, copied to exports/docs/index.html.
     Returns the new release and warnings about clients of the old one. Any failure before the
     flip leaves what readers see as it was."""
     layout = Layout(root)
@@ -150,7 +160,7 @@ def publish(root: Path, candidate: Path, marts: list[str]) -> tuple[Path, list[s
     faults.crash_point("candidate verified")
     warnings = careless_clients(layout)
     try:
-        release = _write_release(layout, candidate, counts)
+        release = _write_release(layout, candidate, counts, Extras(tuple(refused), docs_site))
         _flip(layout, release)
     except OSError as exc:
         raise explain(exc, f"publish into {layout.folder}") from None
@@ -160,7 +170,16 @@ def publish(root: Path, candidate: Path, marts: list[str]) -> tuple[Path, list[s
     return release, warnings
 
 
-def _write_release(layout: Layout, candidate: Path, counts: dict[str, int]) -> Path:
+@dataclass(frozen=True)
+class Extras:
+    """What a release carries besides the warehouse and its exports: the documents the build
+    left out (for the report page) and the build's documentation page."""
+
+    refused: tuple[tuple[str, str], ...] = ()
+    docs_site: Path | None = None
+
+
+def _write_release(layout: Layout, candidate: Path, counts: dict[str, int], extras: Extras) -> Path:
     for folder in (layout.folder, layout.releases):
         if not folder.exists():
             make_folder(folder)
@@ -169,13 +188,13 @@ def _write_release(layout: Layout, candidate: Path, counts: dict[str, int]) -> P
         release_id += "b"
     partial = make_folder(layout.releases / f".{release_id}.partial")
     try:
-        return _fill_release(layout, partial, candidate, counts)
+        return _fill_release(layout, partial, candidate, counts, extras)
     except BaseException:
         remove(partial)
         raise
 
 
-def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[str, int]) -> Path:
+def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[str, int], extras: Extras) -> Path:
     release_id = partial.name.removeprefix(".").removesuffix(".partial")
     # The published file and the exports are both read from the verified candidate, so they are
     # written side by side: the file is DuckDB's work, which lets go of Python's lock, and the
@@ -188,7 +207,10 @@ def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[s
         if exported != counts:
             raise PublishError(f"the exports of {partial} do not hold the rows the candidate was verified with")
         with phase("publish: report"):
-            write_report(candidate, partial / "exports" / "report" / "index.html")
+            write_report(candidate, partial / "exports" / "report" / "index.html", list(extras.refused))
+        if extras.docs_site is not None and extras.docs_site.exists():
+            make_folder(partial / "exports" / "docs")
+            shutil.copyfile(extras.docs_site, partial / "exports" / "docs" / "index.html")
         surface.result()
     faults.crash_point("release exported")
     manifest = {"release": release_id, "published_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}

@@ -1,15 +1,21 @@
 """A report page analysts would rather look at than read: one self-contained HTML file (Plotly's
 script and every figure inside it, nothing fetched when it is opened), written into each release
-beside the exports, from the release's own warehouse.
+beside the exports, from the release's own warehouse. Chinese first, for a Chinese audience.
 
-Per document: spending by 功能分类 as a sunburst (类 → 款 → 项), basic spending by 经济分类 类 (人员经费
-301 + 303 against 公用经费 302 + 310), and the identity board (holds / within rounding / broken
-per table, with the figures of what broke). Across documents: the year-over-year view.
+One section per department, year and phase, its 部门 and 单位 documents side by side: each with
+its headline figures (fct_document_headlines), spending by 功能分类 as a sunburst (类 → 款 → 项,
+类 under 2 % of the total grouped as 其他), basic spending by 经济分类 类 (人员经费 301 + 303 against
+公用经费 302 + 310), and the identity board (per table, in the document's order: holds green,
+within rounding or a soft check that differs amber, red only where an identity is broken).
+Across documents: the corpus (documents by family, year and status) and the year-over-year view.
+The page fits a 390 px phone: charts take the width they are given.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,12 +27,18 @@ from plotly.offline import get_plotlyjs
 from budget_warehouse.durable import umask
 
 STYLE = """
-body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2rem;
-       color: #222; max-width: 1200px; }
-h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.05rem; }
+body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 1rem auto;
+       padding: 0 1rem; color: #222; max-width: 1200px; }
+h1 { font-size: 1.5rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; font-size: 1.25rem; }
+h3 { font-size: 1.05rem; } small, .en { color: #666; font-size: 0.8em; font-weight: normal; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; } td, th { border: 1px solid #ddd; padding: 2px 8px; }
-th { background: #f4f4f4; } td.num { text-align: right; } .broken { color: #b00020; } .holds { color: #1b5e20; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem; } .chart { flex: 0 0 560px; }
+th { background: #f4f4f4; white-space: nowrap; } td.num { text-align: right; white-space: nowrap; }
+.broken { color: #b00020; font-weight: bold; } .holds { color: #1b5e20; } .amber { color: #a66a00; }
+.muted { color: #999; }
+.documents { display: flex; flex-wrap: wrap; gap: 1.5rem; } .document { flex: 1 1 360px; min-width: 0; }
+.chart { width: 100%; min-width: 0; }
+@media (max-width: 600px) { body { padding: 0 0.5rem; } h1 { font-size: 1.25rem; } td, th { padding: 2px 4px; } }
 """
 
 
@@ -48,17 +60,18 @@ def _documents(connection: duckdb.DuckDBPyConnection) -> list[Document]:
     return [Document(*row) for row in rows]
 
 
-def _figure_html(figure: go.Figure, element_id: str, width: int = 560) -> str:
+def _figure_html(figure: go.Figure, element_id: str) -> str:
+    """A chart as wide as its container (a phone's 390 px or a column of the desktop layout)."""
     figure.update_layout(
-        margin={"t": 40, "l": 10, "r": 10, "b": 10}, width=width, height=420, font={"family": "WenQuanYi Zen Hei"}
+        margin={"t": 40, "l": 10, "r": 10, "b": 10}, autosize=True, height=400, font={"family": "WenQuanYi Zen Hei"}
     )
     return str(
         figure.to_html(
             full_html=False,
             include_plotlyjs=False,
             div_id=element_id,
-            default_width=f"{width}px",
-            config={"displaylogo": False},
+            default_width="100%",
+            config={"displaylogo": False, "responsive": True},
         )
     )
 
@@ -73,6 +86,16 @@ def function_sunburst(connection: duckdb.DuckDBPyConnection, document: Document)
     ).fetchall()
     if not rows:
         return None
+    # a 类 under 2 % of the total is a sliver nobody can read: grouped as one 其他 sector
+    total = sum(float(row[6]) for row in rows)
+    by_class: dict[str, float] = defaultdict(float)
+    for row in rows:
+        by_class[row[0]] += float(row[6])
+    small = {code for code, amount in by_class.items() if amount < 0.02 * total}
+    if len(small) > 1:
+        other = sum(by_class[code] for code in small)
+        rows = [row for row in rows if row[0] not in small]
+        rows.append(("其他", f"其他 ({len(small)} 类)", None, None, None, None, Decimal(str(other))))
     ids: list[str] = []
     labels: list[str] = []
     parents: list[str] = []
@@ -91,7 +114,7 @@ def function_sunburst(connection: duckdb.DuckDBPyConnection, document: Document)
             values.append(0.0)
         values[ids.index(levels[-1][0])] += float(amount)
     figure = go.Figure(go.Sunburst(ids=ids, labels=labels, parents=parents, values=values, branchvalues="remainder"))
-    figure.update_layout(title="功能分类 支出 (万元)")
+    figure.update_layout(title="支出功能分类（万元）")
     return figure
 
 
@@ -112,47 +135,87 @@ def economic_bars(connection: duckdb.DuckDBPyConnection, document: Document) -> 
             figure.add_bar(
                 name=kind, x=[f"{code} {name}" for code, name, _ in chosen], y=[float(v or 0) for *_, v in chosen]
             )
-    figure.update_layout(title="基本支出 by 经济分类 类 (万元)", barmode="group")
+    figure.update_layout(title="基本支出经济分类（万元）", barmode="group", legend={"orientation": "h"})
     return figure
 
 
+def _table_order(tables: str) -> tuple[tuple[int, str], ...]:
+    """表1, 表2 … 表10 in the document's order, not as text sorts them (表1, 表10, 表11, 表2)."""
+    return tuple((int(part), "") if part.isdigit() else (0, part) for part in re.split(r"(\d+)", tables))
+
+
 def identity_board(connection: duckdb.DuckDBPyConnection, document: Document) -> str:
-    """Per table (or tables, for a cross-table identity): how many identity instances hold, hold
-    only within rounding, or are broken (a soft check: differs)."""
+    """Per table (or tables, for a cross-table identity), in the document's order: how many
+    identity instances hold, hold only within rounding, differ (soft checks) or are broken."""
     rows = connection.execute(
         """
         select
             tables_involved,
             sum(case when status = 'holds' then 1 else 0 end),
             sum(case when status = 'rounding' then 1 else 0 end),
-            sum(case when status in ('broken', 'differs') then 1 else 0 end)
-        from marts.fct_identity_checks where document_id = ? group by tables_involved order by tables_involved
+            sum(case when status = 'differs' then 1 else 0 end),
+            sum(case when status = 'broken' then 1 else 0 end)
+        from marts.fct_identity_checks where document_id = ? group by tables_involved
         """,
         [document.document_id],
     ).fetchall()
     broken = connection.execute(
-        "select identity_name, subject, expected, actual, difference from marts.fct_identity_checks "
-        "where document_id = ? and status in ('broken', 'differs') order by identity_name, subject limit 20",
+        "select identity_name, subject, expected, actual, difference, status from marts.fct_identity_checks "
+        "where document_id = ? and status in ('broken', 'differs') "
+        "order by status = 'differs', identity_name, subject limit 20",
         [document.document_id],
     ).fetchall()
+
+    def count(value: int, colour: str) -> str:
+        return f"<td class='num {colour if value else 'muted'}'>{value}</td>"
+
     body = "".join(
-        f"<tr><td>{html.escape(tables)}</td><td class='num holds'>{exact}</td><td class='num'>{rounding}</td>"
-        f"<td class='num broken'>{breaks}</td></tr>"
-        for tables, exact, rounding, breaks in rows
+        f"<tr><td>{html.escape(tables)}</td>{count(exact, 'holds')}{count(rounding, 'amber')}"
+        f"{count(differs, 'amber')}{count(breaks, 'broken')}</tr>"
+        for tables, exact, rounding, differs, breaks in sorted(rows, key=lambda row: _table_order(row[0]))
     )
     text = (
-        "<table class='identity-board'><tr><th>tables</th><th>holds</th><th>within rounding</th><th>broken</th></tr>"
-        f"{body}</table>"
+        "<div class='scroll'><table class='identity-board'><tr><th>表</th><th>成立</th><th>舍入误差内</th>"
+        f"<th>参考核对不一致</th><th>不成立</th></tr>{body}</table></div>"
     )
     if broken:
-        text += "<table><tr><th>identity</th><th>where</th><th>published</th><th>computed</th><th>difference</th></tr>"
+        text += (
+            "<div class='scroll'><table><tr><th>勾稽关系</th><th>位置</th><th>印刷数</th><th>计算数</th>"
+            "<th>差额</th></tr>"
+        )
         text += "".join(
             f"<tr><td>{html.escape(name)}</td><td>{html.escape(subject)}</td><td class='num'>{_number(e)}</td>"
-            f"<td class='num'>{_number(a)}</td><td class='num broken'>{_number(d)}</td></tr>"
-            for name, subject, e, a, d in broken
+            f"<td class='num'>{_number(a)}</td>"
+            f"<td class='num {'broken' if status == 'broken' else 'amber'}'>{_number(d)}</td></tr>"
+            for name, subject, e, a, d, status in broken
         )
-        text += "</table>"
+        text += "</table></div>"
     return text
+
+
+def headlines(connection: duckdb.DuckDBPyConnection, document: Document) -> str:
+    """The document's headline figures as printed, with the sum of their parts where it differs."""
+    rows = connection.execute(
+        "select headline_name, printed_amount, parts_amount, difference_amount, source_page_number "
+        "from marts.fct_document_headlines where document_id = ? order by sort_order",
+        [document.document_id],
+    ).fetchall()
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{html.escape(name)}</td><td class='num'>{_money(printed)}</td>"
+        f"<td class='num {'amber' if difference else 'muted'}'>{_money(parts) if difference else ''}</td>"
+        f"<td class='num muted'>{page or ''}</td></tr>"
+        for name, printed, parts, difference, page in rows
+    )
+    return (
+        "<div class='scroll'><table class='headlines'><tr><th>主要数字（万元）</th><th>印刷数</th>"
+        f"<th>分项合计（不同时）</th><th>页</th></tr>{body}</table></div>"
+    )
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
 
 
 def _number(value: Decimal | None) -> str:
@@ -183,47 +246,97 @@ def year_over_year(connection: duckdb.DuckDBPyConnection) -> go.Figure | None:
             y=[float(amount or 0) for _, amount in points],
             mode="lines+markers",
         )
-    figure.update_layout(title="功能分类 类, year over year (万元)", xaxis={"type": "category"})
+    figure.update_layout(title="各年支出（功能分类 类，万元）", xaxis={"type": "category"}, legend={"orientation": "h"})
     return figure
 
 
-def render(database: Path) -> str:
-    """The whole page for the warehouse in ``database``."""
-    sections: list[str] = []
-    with duckdb.connect(str(database), read_only=True) as connection:
-        documents = _documents(connection)
-        for number, document in enumerate(documents, start=1):
-            charts = [
-                _figure_html(figure, f"chart-{number}-{kind}")
-                for kind, figure in (
-                    ("function", function_sunburst(connection, document)),
-                    ("economic", economic_bars(connection, document)),
-                )
-                if figure is not None
-            ]
-            title = f"{document.department_name} · {document.fiscal_year} {document.phase} · {document.scope}"
-            sections.append(
-                f"<section class='document' id='document-{number}'><h2>{html.escape(title)}</h2>"
-                f"<p>identities: <span class='{document.identity_status}'>{document.identity_status}</span></p>"
-                f"<div class='charts'>{''.join(f'<div class=chart>{chart}</div>' for chart in charts)}</div>"
-                f"<h3>Identity board</h3>{identity_board(connection, document)}</section>"
-            )
-        trend = year_over_year(connection)
-    across = "<p>Only one year is loaded.</p>"
-    if trend is not None:
-        across = _figure_html(trend, "chart-year-over-year", width=1140)
+def corpus_view(connection: duckdb.DuckDBPyConnection, refused: list[tuple[str, str]]) -> str:
+    """Documents by family, year and status; and the documents the build left out, with why."""
+    rows = connection.execute(
+        "select template, fiscal_year, phase, count(*), count(*) filter (where identity_status = 'holds'), "
+        "count(*) filter (where identity_status = 'broken') from marts.dim_document where is_current "
+        "group by all order by template, fiscal_year, phase"
+    ).fetchall()
+    body = "".join(
+        f"<tr><td>{html.escape(template)}</td><td>{year}</td><td>{html.escape(phase)}</td><td class='num'>{count}</td>"
+        f"<td class='num holds'>{holds}</td><td class='num {'broken' if broken else 'muted'}'>{broken}</td></tr>"
+        for template, year, phase, count, holds, broken in rows
+    )
+    text = (
+        "<div class='scroll'><table><tr><th>表格族 <span class='en'>family</span></th><th>年度</th><th>阶段</th>"
+        f"<th>文件</th><th>勾稽全部成立</th><th>有不成立</th></tr>{body}</table></div>"
+    )
+    if refused:
+        text += "<h3>未载入的文件 <span class='en'>refused</span></h3><div class='scroll'><table>"
+        text += "<tr><th>文件</th><th>原因</th></tr>"
+        text += "".join(
+            f"<tr><td>{html.escape(name)}</td><td>{html.escape(reason)}</td></tr>" for name, reason in refused
+        )
+        text += "</table></div>"
+    return text
+
+
+def _document_block(connection: duckdb.DuckDBPyConnection, document: Document, number: int) -> str:
+    charts = [
+        _figure_html(figure, f"chart-{number}-{kind}")
+        for kind, figure in (
+            ("function", function_sunburst(connection, document)),
+            ("economic", economic_bars(connection, document)),
+        )
+        if figure is not None
+    ]
+    status = {"holds": "勾稽关系全部成立", "broken": "有勾稽关系不成立"}.get(document.identity_status, "")
     return (
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
-        "<title>预算与决算 · budget disclosures</title>"
-        f"<style>{STYLE}</style><script>{get_plotlyjs()}</script></head><body>"
-        f"<h1>预算与决算 · {len(documents)} documents</h1>"
-        "<p>Amounts in 万元, as published. Generated from the published warehouse; nothing on this page "
-        "is fetched from the network.</p>"
-        f"<section id='across'><h2>Across years</h2>{across}</section>{''.join(sections)}</body></html>"
+        f"<section class='document' id='document-{number}'>"
+        f"<h3>{html.escape(document.scope)}文件 <span class='{document.identity_status}'>{status}</span></h3>"
+        f"{headlines(connection, document)}"
+        f"{''.join(f'<div class=chart>{chart}</div>' for chart in charts)}"
+        f"<h3>勾稽关系 <span class='en'>identity board</span></h3>{identity_board(connection, document)}</section>"
     )
 
 
-def write_report(database: Path, target: Path) -> Path:
+def render(database: Path, refused: list[tuple[str, str]] | None = None) -> str:
+    """The whole page for the warehouse in ``database``; ``refused`` lists the documents the build
+    left out (file, reason)."""
+    groups: dict[tuple[str, int, str], list[Document]] = defaultdict(list)
+    sections: list[str] = []
+    with duckdb.connect(str(database), read_only=True) as connection:
+        documents = _documents(connection)
+        for document in documents:
+            groups[(document.department_name, document.fiscal_year, document.phase)].append(document)
+        number = 0
+        for (department, year, phase), members in groups.items():
+            blocks = []
+            for document in sorted(members, key=lambda d: d.scope != "部门"):
+                number += 1
+                blocks.append(_document_block(connection, document, number))
+            title = f"{department} · {year}年{phase}"
+            sections.append(
+                f"<section class='department'><h2>{html.escape(title)}</h2>"
+                f"<div class='documents'>{''.join(blocks)}</div></section>"
+            )
+        trend = year_over_year(connection)
+        corpus = corpus_view(connection, refused or [])
+    across = "<p>只载入了一个年度。</p>"
+    if trend is not None:
+        across = _figure_html(trend, "chart-year-over-year")
+    return (
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>预算与决算公开</title>"
+        f"<style>{STYLE}</style><script>{get_plotlyjs()}</script></head><body>"
+        f"<h1>预算与决算公开 · {len(documents)} 份文件 <small class='en'>budget disclosures</small></h1>"
+        "<p>金额单位：万元，按发布数。本页由发布的数据仓库生成，打开时不联网。"
+        "汇总时只计 counts_in_totals 的文件，预算与决算分开。"
+        "每列的含义与模型说明见 <a href='../docs/index.html'>数据文档</a>"
+        "（<a href='../warehouse.xlsx'>Excel 工作簿</a>的“说明”表亦有）。</p>"
+        f"<section id='corpus'><h2>文件一览 <span class='en'>corpus</span></h2>{corpus}</section>"
+        f"<section id='across'><h2>各年对比 <span class='en'>across years</span></h2>{across}</section>"
+        f"{''.join(sections)}</body></html>"
+    )
+
+
+def write_report(database: Path, target: Path, refused: list[tuple[str, str]] | None = None) -> Path:
     target.parent.mkdir(mode=0o777 & ~umask(), parents=True, exist_ok=True)
-    target.write_text(render(database), encoding="utf-8")
+    target.write_text(render(database, refused), encoding="utf-8")
     return target

@@ -33,7 +33,7 @@ if str(REPO) not in sys.path:
 # without an error are kept, so every refusal and every changed PDF (a different digest) is still read. The
 # modules that compare extraction engines with each other read every file themselves.
 _EXTRACTED: dict[tuple[str, str], DocumentRows] = {}
-READS_EVERY_FILE = {"test_extraction_scale", "test_spark_compare"}
+READS_EVERY_FILE = {"test_extraction_cache", "test_extraction_scale", "test_spark_compare"}
 _reading = {"once": True}
 
 

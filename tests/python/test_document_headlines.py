@@ -133,3 +133,26 @@ def test_the_wide_table_is_one_row_per_document_with_the_printed_figures(warehou
     assert by_file["shanghai-putuo-shangwuwei-2025-budget.pdf"] == (_wan("19,830,655.00"), Decimal("1.00"), True)
     # the unit budget holds the same money as its department's: not counted in totals
     assert by_file["shanghai-putuo-shangwuwei-2025-unit-budget.pdf"] == (_wan("19,830,655.00"), Decimal("1.00"), False)
+
+
+def test_a_final_accounts_own_budget_against_actual(warehouse) -> None:
+    """SOURCES.md: 规划和自然资源局's 2024 决算 prints 三公 预算数 2.85 beside 决算数 0.39; 财政局's 2024
+    决算 预算数 0.95 (公务接待) beside a blank 决算数."""
+    rows = dict(
+        warehouse.execute(
+            "select source_file, (budget_amount, actual_amount, source_page_number) from marts.fct_budget_execution "
+            "inner join marts.dim_document on final_account_document_id = document_id "
+            "where execution_source = 'final_account' and source_table = 'three_public_expenses' "
+            "and source_measure = 'total_amount'"
+        ).fetchall()
+    )
+    assert rows == {
+        "shanghai-putuo-guihuaziyuan-2024-final.pdf": (Decimal("2.85"), Decimal("0.39"), 17),
+        "shanghai-putuo-caizhengju-2024-final.pdf": (Decimal("0.95"), None, 18),
+    }
+    rate = warehouse.execute(
+        "select execution_rate from marts.fct_budget_execution inner join marts.dim_document "
+        "on final_account_document_id = document_id where source_file = ? and source_measure = 'total_amount'",
+        ["shanghai-putuo-guihuaziyuan-2024-final.pdf"],
+    ).fetchone()
+    assert rate is not None and abs(rate[0] - Decimal("0.39") / Decimal("2.85")) < Decimal("0.000001")

@@ -252,7 +252,9 @@ def tmpfs(folder: Path, size: str, *options: str) -> Iterator[Path]:
 def fill(folder: Path) -> Path:
     """Fill the filesystem of ``folder`` to the last byte."""
     filler = folder / "filler"
-    with filler.open("wb") as handle:
+    # unbuffered: a buffered file would still hold the bytes that did not fit when it is closed,
+    # and closing it would fail the same way
+    with filler.open("wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
@@ -288,7 +290,9 @@ def test_a_full_publishing_disk_leaves_the_last_release_and_says_so(work: Path) 
     project = Project(work)
     layout = Layout(work)
     releases = sorted(layout.releases.iterdir())
-    with tmpfs(layout.releases, "60m"):
+    # room for the releases the project holds (about 30 MB each: the file, its exports, report and
+    # docs), then filled to the last byte
+    with tmpfs(layout.releases, "200m"):
         filler = fill(layout.releases)
         with pytest.raises(PublishError, match="the disk is full"):
             publish(project.root, project.candidate, built_marts(project))

@@ -71,3 +71,33 @@ def test_the_report_loads_offline_and_draws_its_charts(project: Path, browser) -
     )
     assert width > 20, "Chinese glyphs render (two full-width characters are ~32 px at 16 px)"
     page.close()
+
+
+def test_the_report_fits_a_phone_and_reads_in_chinese(project: Path, browser) -> None:
+    """At 390 px nothing is wider than the screen (wide tables scroll inside their box); the
+    headings are Chinese; 商务委's 部门 and 单位 documents of 2025 share one section."""
+    report = project / "exports" / "report" / "index.html"
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.route("http*://**", lambda route: route.abort())
+    page.goto(report.as_uri())
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-phone.png"), full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("meta[name=viewport]").count() == 1
+    headings = page.locator("h2").all_inner_texts()
+    assert any(text.startswith("文件一览") for text in headings)
+    assert any(text.startswith("各年对比") for text in headings)
+    commerce = page.locator("section.department", has_text="上海市普陀区商务委员会 · 2025年预算")
+    assert commerce.count() == 1
+    assert commerce.locator("section.document").count() == 2
+    # the headline figures, as printed: 商务委's 一般公共预算基本支出 1,983.07 万元
+    assert "1,983.07" in commerce.inner_text()
+    page.close()
+
+
+def test_tables_are_in_the_documents_order() -> None:
+    from budget_warehouse.report import _table_order
+
+    tables = ["表10", "表2", "表1", "表1,表6", "表11", "表3"]
+    assert sorted(tables, key=_table_order) == ["表1", "表1,表6", "表2", "表3", "表10", "表11"]

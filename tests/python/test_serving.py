@@ -197,13 +197,17 @@ def test_dimensions_have_primary_keys_and_facts_foreign_keys(warehouse) -> None:
 def test_the_workbook_has_a_sheet_per_mart_and_a_data_dictionary(project: Path, warehouse) -> None:
     from openpyxl import load_workbook
 
-    from budget_warehouse.exports import sheet_names
+    from budget_warehouse.exports import SHEET_TITLES, sheet_names
 
     marts = _marts(warehouse)
     workbook = load_workbook(project / "exports" / "warehouse.xlsx", read_only=True)
     names = sheet_names(marts)
-    assert workbook.sheetnames == ["data_dictionary", *names.values()]
+    assert workbook.sheetnames == ["说明", "data_dictionary", *names.values()]
     assert all(len(name) <= 31 for name in workbook.sheetnames)
+    # every published mart has its Chinese title, and no two sheets share one
+    assert set(marts) <= set(SHEET_TITLES)
+    assert names["fct_expenditure_by_function"] == "支出（功能分类）"
+    assert len(set(workbook.sheetnames)) == len(workbook.sheetnames)
     rows = list(workbook[names["fct_expenditure_by_function"]].iter_rows(values_only=True))
     row = next(r for r in rows if r[0] == "8f1cd10f246847df" and r[2] == "2010301")
     assert row[5:8] == (2236, 536, 2772), "amounts are numbers"
@@ -215,3 +219,38 @@ def test_the_workbook_has_a_sheet_per_mart_and_a_data_dictionary(project: Path, 
     )
     assert columns <= documented
     assert ("fct_expenditure_by_function", "basic_amount", "万元") in {(r[1], r[2], r[4]) for r in dictionary[1:]}
+
+
+def test_the_workbook_reads_like_a_spreadsheet(project: Path, warehouse) -> None:
+    """Frozen header, a filter over every row, amounts shown #,##0.00, columns fitted, and a 说明
+    sheet first that says what to add up and lists every sheet with its rows."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(project / "exports" / "warehouse.xlsx")
+    sheet = workbook["支出（功能分类）"]
+    assert sheet.freeze_panes == "A2"
+    rows = warehouse.execute("select count(*) from marts.fct_expenditure_by_function").fetchone()
+    assert rows is not None
+    assert sheet.auto_filter.ref == f"A1:I{rows[0] + 1}"
+    header = [cell.value for cell in sheet[1]]
+    amount = sheet.cell(row=2, column=header.index("total_amount") + 1)
+    assert amount.number_format == "#,##0.00"
+    code = sheet.cell(row=2, column=header.index("function_code") + 1)
+    assert code.number_format == "General" and isinstance(code.value, str)
+    assert all(sheet.column_dimensions[letter].width >= 8 for letter in "ABCDEFGHI")
+    guide = [row for row in workbook["说明"].iter_rows(values_only=True)]
+    assert any("counts_in_totals" in (row[0] or "") and "phase" in (row[0] or "") for row in guide)
+    listed = {row[1]: row[2] for row in guide if row[1] and row[1] != "数据表（marts）"}
+    assert listed["fct_expenditure_by_function"] == rows[0]
+    assert set(listed) == set(_marts(warehouse))
+
+
+def test_every_release_carries_its_documentation(project: Path) -> None:
+    """The dbt documentation site of the build that made the release, as one page, linked from
+    the report page and named in the workbook's 说明 sheet."""
+    site = project / "exports" / "docs" / "index.html"
+    assert site.exists()
+    text = site.read_text(encoding="utf-8")
+    assert "fct_document_headlines" in text and "counts_in_totals" in text
+    report = (project / "exports" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "href='../docs/index.html'" in report

@@ -149,115 +149,14 @@ national_vehicle_operation_against_30231 as (
 
 ),
 
--- A department's 部门 document against its units' 单位 documents of the same year and phase: Σ
--- units = department for the 一般公共预算 table's total, basic and project spending, overall and
--- per 功能分类 类. Soft: a department whose units are not all loaded differs without being wrong.
-consolidation_documents as (
-
-    select * from {{ ref('stg_disclosure__documents') }}
-    where is_current
-
-),
-
-consolidation_leaves as (
-
-    select
-        consolidation_documents.document_id,
-        consolidation_documents.department_name,
-        consolidation_documents.fiscal_year,
-        consolidation_documents.phase,
-        consolidation_documents.scope,
-        lines.function_code,
-        lines.total_amount,
-        lines.basic_amount,
-        lines.project_amount,
-        lines.rounding_step
-    from {{ ref('int_national_function_lines_pivoted') }} as lines
-    inner join consolidation_documents
-        on lines.document_id = consolidation_documents.document_id
-    where lines.table_key = 'general_public_budget_expenditure' and lines.row_kind = 'subject' and lines.is_leaf
-
-),
-
-consolidation_keyed as (
-
-    select
-        *,
-        '合计' as class_code
-    from consolidation_leaves
-    union all
-    select
-        *,
-        substring(function_code, 1, 3) as class_code
-    from consolidation_leaves
-
-),
-
-consolidation_sides as (
-
-    select
-        department_name,
-        fiscal_year,
-        phase,
-        class_code,
-        max(case when scope = '部门' then document_id end) as document_id,
-        count(distinct case when scope = '单位' then document_id end) as unit_document_count,
-        sum(case when scope = '部门' then total_amount end) as department_total,
-        sum(case when scope = '单位' then total_amount end) as units_total,
-        sum(case when scope = '部门' then basic_amount end) as department_basic,
-        sum(case when scope = '单位' then basic_amount end) as units_basic,
-        sum(case when scope = '部门' then project_amount end) as department_project,
-        sum(case when scope = '单位' then project_amount end) as units_project,
-        count(*) as figures,
-        max(rounding_step) as rounding_step
-    from consolidation_keyed
-    group by department_name, fiscal_year, phase, class_code
-
-),
-
--- the department's 部门 document and at least one 单位 document, whatever the 类
-consolidated_departments as (
-
-    select
-        department_name,
-        fiscal_year,
-        phase
-    from consolidation_sides
-    where class_code = '合计'
-    group by department_name, fiscal_year, phase
-    having max(document_id) is not null and max(unit_document_count) > 0
-
-),
-
-consolidation_instances as (
-
-    {%- for measure in ['total', 'basic', 'project'] %}
-    select
-        max(sides.document_id) over (partition by sides.department_name, sides.fiscal_year, sides.phase)
-            as document_id,
-        '部门 = Σ 单位 (' || cast(sides.unit_document_count as {{ dbt.type_string() }}) || ' unit documents) '
-        || sides.class_code as subject,
-        '{{ measure }}' as measure,
-        coalesce(sides.department_{{ measure }}, 0) as expected,
-        coalesce(sides.units_{{ measure }}, 0) as actual,
-        sides.figures * sides.rounding_step / 2 as tolerance
-    from consolidation_sides as sides
-    inner join consolidated_departments
-        on
-            sides.department_name = consolidated_departments.department_name
-            and sides.fiscal_year = consolidated_departments.fiscal_year
-            and sides.phase = consolidated_departments.phase
-    {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
-
-),
-
+-- A department's 部门 document against its units' 单位 documents of the same year and phase
+-- (int_department_units_compared): soft, since a unit not loaded makes it differ.
 department_equals_sum_of_units as (
 
     select
         document_id,
         {{ identity_outcome_columns('soft__department_equals_sum_of_units', '一般公共预算,部门,单位') }}
-    from consolidation_instances
+    from {{ ref('int_department_units_compared') }}
 
 ),
 

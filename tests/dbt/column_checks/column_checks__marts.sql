@@ -274,9 +274,14 @@ fct_carryover_balances as (
 fct_budget_execution as (
     {{ column_check_failures(
         ref('fct_budget_execution'),
-        row_key=['department_id', 'fiscal_year', 'budget_type', 'function_code'],
-        not_null=['department_id'],
-        unique_combinations=[['department_id', 'fiscal_year', 'budget_type', 'function_code']]
+        row_key=['department_id', 'fiscal_year', 'budget_type', 'function_code', 'source_table', 'source_measure'],
+        not_null=['department_id', 'execution_source', 'source_table', 'source_measure'],
+        unique_combinations=[
+            ['department_id', 'fiscal_year', 'budget_type', 'function_code', 'execution_source', 'source_table', 'source_measure']
+        ],
+        accepted_values={
+            'execution_source': ['budget_and_final_account', 'final_account']
+        }
     ) }}
 ),
 
