@@ -1,4 +1,6 @@
-"""Command-line entry point: ``budget-warehouse extract``, ``build``, ``metrics`` and ``grids``."""
+"""The budget warehouse's command line: extract (documents into seeds), build (extract, dbt build
+and tests, publish a release), metrics (the semantic layer's answers), grids (a PDF's tables as the
+reader sees them), releases (the releases kept) and diff (what changed between two releases)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from budget_warehouse import timings
+from budget_warehouse.changes import Changes, diff_releases, list_releases, read_release
 from budget_warehouse.durable import PublishError, explain
 from budget_warehouse.errors import EngineUnavailable, ExtractionError
 from budget_warehouse.extract import Summary, extract_folder
@@ -35,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_build(commands)
     _add_metrics(commands)
     _add_grids(commands)
+    releases = commands.add_parser("releases", help="list the releases kept, with what each changed")
+    releases.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
+    diff = commands.add_parser(
+        "diff", help="what changed between two releases (default: the previous and the current one)"
+    )
+    diff.add_argument("before", nargs="?", default="previous", help="a release id, or previous (default)")
+    diff.add_argument("after", nargs="?", default="current", help="a release id, or current (default)")
+    diff.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
     return parser
 
 
@@ -197,6 +208,14 @@ def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
         return 0 if _extract(args.input, args.output, args) is not None else 1
     if args.command == "grids":
         return _print_grids(args)
+    if args.command in ("releases", "diff"):
+        try:
+            root = args.project_dir.resolve()
+            print(list_releases(root) if args.command == "releases" else diff_releases(root, args.before, args.after))
+        except FileNotFoundError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "metrics":
         from budget_warehouse.metrics import UnknownName, query  # only this command needs MetricFlow's names
 
@@ -263,6 +282,9 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
         return 0
     refused = [(Path(path).name, error) for path, error in extracted.quarantined]
     release, warnings = publish(project.root, project.candidate, built_marts(project), refused, project.docs_site)
+    changes = read_release(release).get("changes") or {}
+    changed = Changes.from_dict(changes).summary()
+    print(f"changes since the last release: {changed} ({release / 'exports' / 'CHANGES.md'})")
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"published {project.published} and {project.exports} (release {release.name})")

@@ -30,10 +30,12 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from budget_warehouse import faults
+from budget_warehouse.changes import compare, read_release, snapshot
 from budget_warehouse.durable import (
     PublishError,
     explain,
@@ -213,10 +215,22 @@ def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[s
             shutil.copyfile(extras.docs_site, partial / "exports" / "docs" / "index.html")
         surface.result()
     faults.crash_point("release exported")
-    manifest = {"release": release_id, "published_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-    (partial / "release.json").write_text(
-        json.dumps({**manifest, "mart_rows": counts}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    with phase("publish: changes"):
+        after = snapshot(candidate)
+        previous = layout.release_of(layout.current)
+        before = _snapshot_of(previous) if previous is not None else None
+        changes = compare(before or {}, after)
+        since = previous.name if previous is not None and before is not None else "nothing"
+        (partial / "exports" / "CHANGES.md").write_text(changes.markdown(since, release_id), encoding="utf-8")
+    manifest = {
+        "release": release_id,
+        "published_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "mart_rows": counts,
+        "previous_release": previous.name if previous is not None else None,
+        "changes": changes.as_dict(),
+        "snapshot": after,
+    }
+    (partial / "release.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     with phase("publish: fsync"):
         fsync_tree(partial)
     release = layout.releases / release_id
@@ -224,6 +238,16 @@ def _fill_release(layout: Layout, partial: Path, candidate: Path, counts: dict[s
     fsync_path(layout.releases)
     faults.crash_point("release complete")
     return release
+
+
+def _snapshot_of(release: Path) -> dict[str, Any] | None:
+    """The snapshot a release recorded; None for a release from before snapshots, or one whose
+    release.json cannot be read (the new release then lists everything as added)."""
+    try:
+        recorded = read_release(release).get("snapshot")
+    except (OSError, ValueError):
+        return None
+    return recorded if isinstance(recorded, dict) else None
 
 
 def _write_surface(candidate: Path, target: Path, counts: dict[str, int]) -> None:

@@ -161,6 +161,7 @@ BUILDS_OF_THEIR_OWN = {
     "test_layout_variants",
     "test_publishing",
     "test_real_pdfs",
+    "test_release_changes",
 }
 SESSION_BUILD = {"project", "candidate", "warehouse"}
 EVERY_PDF_TWICE = {"repository_local"}
