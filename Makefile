@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 CORPUS ?= ../shared/disclosures/corpus
-.PHONY: corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean clean-cache spark-check spark-bench
+.PHONY: bi-check corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean clean-cache spark-check spark-bench
 .DEFAULT_GOAL := help
 
 ## help: this list (the targets and what they do)
@@ -56,7 +56,7 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy --strict
 
 # What ruff formats and checks.
-PY_SOURCES := src tests/python benchmarks tools
+PY_SOURCES := src tests/python tests/bi benchmarks tools
 define RUFF_CHECK
 $(BIN)/ruff check $(PY_SOURCES)
 $(BIN)/ruff format --check $(PY_SOURCES)
@@ -101,6 +101,20 @@ $(JAVA):
 spark-check: $(SPARK_INSTALLED) $(JAVA)
 	$(BIN)/pytest -m spark
 	$(BIN)/python -m budget_warehouse.spark
+
+# Apache Superset 6.1 in a virtualenv of its own (its pins are not the warehouse's):
+# tests/bi/superset-requirements.txt is the set checked to work (flask-caching 2.3, cachetools).
+SUPERSET_VENV := build/superset-venv
+$(SUPERSET_VENV)/.installed: tests/bi/superset-requirements.txt
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r tests/bi/superset-requirements.txt
+	touch $@
+
+## bi-check: Apache Superset 6.1 reads the published warehouse as the README's recipe says (read-only,
+## a dataset on a wide table, a chart by year and 类 equal to the warehouse's sums, a yearly time grain)
+bi-check: $(SUPERSET_VENV)/.installed
+	test -f warehouse.duckdb || $(MAKE) build
+	$(SUPERSET_VENV)/bin/python tests/bi/superset_check.py warehouse.duckdb
 
 ## lint: ruff on the Python, sqlfluff on every model and SQL test (a minute; test-fast lints changed SQL)
 lint: $(INSTALLED)

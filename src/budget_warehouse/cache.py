@@ -123,7 +123,8 @@ class ExtractionCache:
                 if rows is None:
                     extracted, rows = next(fresh)
                     assert extracted == path, f"{extracted} came back for {path}"
-                    self.put(keys[path], rows)
+                    if not rows.transient:  # a limit's refusal is this run's, not the document's
+                        self.put(keys[path], rows)
                 yield path, rows
         finally:
             close = getattr(fresh, "close", None)

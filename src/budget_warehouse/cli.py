@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from budget_warehouse import timings
 from budget_warehouse.changes import Changes, diff_releases, list_releases, read_release
+from budget_warehouse.document_rows import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from budget_warehouse.durable import PublishError, explain
 from budget_warehouse.errors import EngineUnavailable, ExtractionError
 from budget_warehouse.extract import Summary, extract_folder
@@ -152,7 +153,31 @@ def _print_grids(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_limit_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--document-seconds",
+        type=float,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"refuse a document that takes longer to read (default {DEFAULT_SECONDS:g}; 0: no limit)",
+    )
+    command.add_argument(
+        "--document-memory-mb",
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help=f"refuse a document whose reading needs more memory, in a worker process (default {DEFAULT_MEMORY_MB}; "
+        "0: no limit)",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    seconds, memory = getattr(args, "document_seconds", DEFAULT_SECONDS), getattr(args, "document_memory_mb", None)
+    return Limits(seconds=seconds or None, memory_mb=memory or None)
+
+
 def _add_quarantine_options(command: argparse.ArgumentParser) -> None:
+    _add_limit_options(command)
     command.add_argument(
         "--skip-bad",
         action="store_true",
@@ -180,6 +205,7 @@ def _extract(source: Path, target: Path, args: argparse.Namespace) -> Summary | 
             engine=getattr(args, "engine", "local"),
             spark_remote=getattr(args, "spark_remote", None),
             cache=getattr(args, "cache", None),
+            limits=_limits(args),
         )
     except (ExtractionError, PublishError, EngineUnavailable) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -102,6 +102,7 @@ SHEET_TITLES = {
     "wide_basic_expenditure_by_economic_class": "宽表 基本支出（经济分类）",
     "wide_document_headlines": "宽表 主要数字",
     "wide_expenditure_by_function": "宽表 支出（功能分类）",
+    "wide_revenue_by_source": "宽表 收入（按表）",
     "wide_three_public_expenses": "宽表 三公经费",
 }
 

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 from array import array
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -15,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from budget_warehouse.cache import ExtractionCache
-from budget_warehouse.document_rows import DocumentRows, Results, extract_rows
+from budget_warehouse.document_rows import DocumentRows, Limits, Results, extract_rows, limit_memory
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
 from budget_warehouse.records import DocumentIdentity, Record
@@ -88,44 +89,100 @@ def disclosure_files(folder: Path) -> Inventory:
 WINDOW_PER_WORKER = 8
 
 
-def _local_results(files: list[Path], progress: bool, workers: int | None = None) -> Results:
+class _Pools:
+    """The worker processes reading documents, each within the limits: replaced when one dies."""
+
+    def __init__(self, workers: int, limits: Limits) -> None:
+        self.workers, self.limits = workers, limits
+        self.pool = self._new(workers)
+
+    def _new(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=limit_memory,
+            initargs=(self.limits.memory_mb,),
+        )
+
+    def submit(self, path: Path) -> Future[DocumentRows]:
+        return self.pool.submit(extract_rows, str(path), str(path), self.limits)
+
+    def alone(self, path: Path) -> DocumentRows:
+        """``path`` read in a worker of its own: its rows, or its refusal if that worker dies too."""
+        single = self._new(1)
+        try:
+            return single.submit(extract_rows, str(path), str(path), self.limits).result()
+        except BrokenProcessPool:
+            limit = f" (its memory limit, --document-memory-mb, is {self.limits.memory_mb} MB)"
+            message = "the worker reading it died" + (limit if self.limits.memory_mb else "")
+            return DocumentRows(str(path), error={"path": str(path), "message": message}, transient=True)
+        finally:
+            single.shutdown(cancel_futures=True)
+
+    def restart(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+        self.pool = self._new(self.workers)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def _local_results(
+    files: list[Path], progress: bool, workers: int | None = None, limits: Limits | None = None
+) -> Results:
     """Documents in file order, read on every core. PDFs are slow to read (about 0.1 s a page),
     so the first window is started largest first, so that no worker is left with a long
-    document at the end of a small folder; after that one document starts as one is written."""
+    document at the end of a small folder; after that one document starts as one is written.
+    Each document is read within ``limits`` (time; and memory, in worker processes only: one
+    worker reads in this process, whose memory is the build's)."""
+    limits = limits or Limits()
     bar = tqdm(total=len(files), desc="extracting", unit="doc", disable=not progress)
     workers = min(workers or os.cpu_count() or 1, len(files))
     try:
         if workers == 1:
             for path in files:
-                result = extract_rows(str(path), str(path))
+                result = extract_rows(str(path), str(path), Limits(limits.seconds, None))
                 bar.update()
                 yield path, result
             return
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pools = _Pools(workers, limits)
         try:
             window = WINDOW_PER_WORKER * workers
             pending: dict[Path, Future[DocumentRows]] = {}
             for path in sorted(files[:window], key=lambda path: path.stat().st_size, reverse=True):
-                pending[path] = pool.submit(extract_rows, str(path), str(path))
+                pending[path] = pools.submit(path)
             for index, path in enumerate(files):
-                result = pending.pop(path).result()
+                try:
+                    result = pending.pop(path).result()
+                except BrokenProcessPool:
+                    # a worker died (past its memory limit, or killed): every document it held
+                    # is read again in a new pool; this one alone first, to tell whose it was
+                    result = pools.alone(path)
+                    pools.restart()
+                    for waiting in list(pending):
+                        pending[waiting] = pools.submit(waiting)
                 if index + window < len(files):
                     following = files[index + window]
-                    pending[following] = pool.submit(extract_rows, str(following), str(following))
+                    pending[following] = pools.submit(following)
                 bar.update()
                 yield path, result
         finally:
             # A refused document stops the run: the documents not yet read are not waited for.
-            pool.shutdown(cancel_futures=True)
+            pools.shutdown()
     finally:
         bar.close()
 
 
 def _engine_results(
-    files: list[Path], engine: str, progress: bool, spark_remote: str | None, workers: int | None
+    files: list[Path],
+    engine: str,
+    progress: bool,
+    spark_remote: str | None,
+    workers: int | None,
+    limits: Limits | None = None,
 ) -> Results:
     if engine == "local":
-        return _local_results(files, progress, workers)
+        return _local_results(files, progress, workers, limits)
     if engine == "spark":
         from budget_warehouse.spark_extract import require_pyspark, spark_results  # imports pyspark lazily
 
@@ -211,6 +268,7 @@ def extract_folder(
     spark_remote: str | None = None,
     workers: int | None = None,
     cache: Path | None = None,
+    limits: Limits | None = None,
 ) -> Summary:
     """Extract all documents into a staging folder, then publish it as the seeds in one swap;
     any error leaves ``target`` untouched. Rows are written as documents arrive, so memory does
@@ -219,6 +277,9 @@ def extract_folder(
 
     With ``skip_bad``, a document that fails is left out and listed in the summary (and in
     ``quarantine_report``) instead of stopping the run; the others are published.
+
+    ``limits`` bound each document's reading (time, and a worker's memory): a document past one
+    is refused by name with the limit it hit (with ``skip_bad``, quarantined; the others go on).
 
     With ``cache`` (a folder), a document whose bytes, path and extractor are unchanged since a
     run that cached it is not extracted again (budget_warehouse.cache); the seeds are the same.
@@ -234,13 +295,13 @@ def extract_folder(
     files = inventory.documents
     if not files:
         raise ExtractionError(folder, "no disclosure documents (*.txt, *.md, *.pdf) found")
+
+    def read(documents: list[Path]) -> Results:
+        return _engine_results(documents, engine, progress, spark_remote, workers, limits)
+
     extraction_cache = ExtractionCache(cache) if cache is not None else None
-    if extraction_cache is None:
-        results = _engine_results(files, engine, progress, spark_remote, workers)  # a missing engine fails here
-    else:
-        results = extraction_cache.results(
-            files, lambda missing: _engine_results(missing, engine, progress, spark_remote, workers)
-        )
+    # without a cache, a missing engine fails here; with one, only if a document is not cached
+    results = read(files) if extraction_cache is None else extraction_cache.results(files, read)
     with replaced_folder(target) as staging, closing(results):
         written, current = _write_seeds(folder, staging, results, summary, skip_bad)
     if extraction_cache is not None:
@@ -249,6 +310,11 @@ def extract_folder(
         summary.warnings.extend(extraction_cache.warnings)
     if quarantine_report is not None:
         _write_quarantine_report(quarantine_report, summary.quarantined)
+    _count(summary, written, current)
+    return summary
+
+
+def _count(summary: Summary, written: list[_Written], current: list[_Written]) -> None:
     for document in current:
         summary.warnings.extend(document.warnings)
     summary.documents = len(current)
@@ -256,7 +322,6 @@ def extract_folder(
     summary.tables = sum(document.tables for document in current)
     summary.rows = sum(document.row_count for document in current)
     summary.notes = sum(document.notes for document in current)
-    return summary
 
 
 def _document_key(document: _Written) -> tuple[str, int, str, str]:

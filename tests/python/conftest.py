@@ -50,13 +50,13 @@ def _shown_as(rows: DocumentRows, display_path: str) -> DocumentRows:
 
 
 def _cached_results(read):
-    def results(files: list[Path], progress: bool, workers: int | None = None):
+    def results(files: list[Path], progress: bool, workers: int | None = None, limits=None):
         if not _reading["once"]:
-            yield from read(files, progress, workers)
+            yield from read(files, progress, workers, limits)
             return
         kept = {path: _EXTRACTED.get(_key(path)) for path in files if path.suffix.lower() == ".pdf"}
         unread = [path for path in files if kept.get(path) is None]
-        fresh = read(unread, progress, workers) if unread else (_ for _ in ())
+        fresh = read(unread, progress, workers, limits) if unread else (_ for _ in ())
         try:
             for path in files:
                 if kept.get(path) is not None:

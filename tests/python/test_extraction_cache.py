@@ -24,9 +24,9 @@ def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = extract_module.extract_rows
 
-    def counted(path: str, display_path: str):  # type: ignore[no-untyped-def]
+    def counted(path: str, display_path: str, limits=None):  # type: ignore[no-untyped-def]
         calls.append(Path(path).name)
-        return real(path, display_path)
+        return real(path, display_path, limits)
 
     monkeypatch.setattr(extract_module, "extract_rows", counted)
     return calls
