@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 CORPUS ?= ../shared/disclosures/corpus
-.PHONY: bi-check corpus-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean clean-cache spark-check spark-bench
+.PHONY: bi-check corpus-check dagster-check help build test test-fast lint typecheck format pytest extract bench docs docs-serve report clean clean-cache spark-check spark-bench
 .DEFAULT_GOAL := help
 
 ## help: this list (the targets and what they do)
@@ -56,7 +56,7 @@ typecheck: $(INSTALLED)
 	$(BIN)/mypy --strict
 
 # What ruff formats and checks.
-PY_SOURCES := src tests/python tests/bi benchmarks tools
+PY_SOURCES := src tests/python tests/bi benchmarks tools orchestration
 define RUFF_CHECK
 $(BIN)/ruff check $(PY_SOURCES)
 $(BIN)/ruff format --check $(PY_SOURCES)
@@ -115,6 +115,20 @@ $(SUPERSET_VENV)/.installed: tests/bi/superset-requirements.txt
 bi-check: $(SUPERSET_VENV)/.installed
 	test -f warehouse.duckdb || $(MAKE) build
 	$(SUPERSET_VENV)/bin/python tests/bi/superset_check.py warehouse.duckdb
+
+# The optional orchestrator in a virtualenv of its own: the locked dependencies, then the
+# [dagster] extra constrained by them (so dbt, DuckDB and the rest stay what the warehouse pins).
+DAGSTER_VENV := build/dagster-venv
+$(DAGSTER_VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(DAGSTER_VENV)
+	$(DAGSTER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(DAGSTER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dagster]"
+	touch $@
+
+## dagster-check: the Dagster definitions (orchestration/definitions.py) materialised in-process on the
+## seed document and two PDFs: partitions extracted, dbt built with its tests as asset checks, published
+dagster-check: $(DAGSTER_VENV)/.installed
+	$(DAGSTER_VENV)/bin/python orchestration/check.py
 
 ## lint: ruff on the Python, sqlfluff on every model and SQL test (a minute; test-fast lints changed SQL)
 lint: $(INSTALLED)

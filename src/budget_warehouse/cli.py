@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import NoReturn
 
-from budget_warehouse import timings
+from budget_warehouse import timings, watchdog
 from budget_warehouse.changes import Changes, diff_releases, list_releases, read_release
 from budget_warehouse.document_rows import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
 from budget_warehouse.durable import PublishError, explain
@@ -30,6 +30,7 @@ from budget_warehouse.warehouse import (
     findings,
     recover,
 )
+from budget_warehouse.watchdog import EXIT_STALLED, Stalled, watching
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +75,11 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _add_quarantine_options(extract)
 
 
+# A build step that reports nothing for this long is stuck: the slowest real step, a large
+# corpus's dbt tests, reports every few seconds.
+DEFAULT_WATCHDOG_SECONDS = 600.0
+
+
 def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     build = commands.add_parser("build", help="extract, run dbt build, and publish warehouse.duckdb if all tests pass")
     build.add_argument("--project-dir", type=Path, default=Path("."), help="the dbt project (repository root)")
@@ -85,6 +91,14 @@ def _add_build(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "build publishes, flags the document and prints the findings",
     )
     build.add_argument("--no-progress", action="store_true", help="do not draw a progress bar")
+    build.add_argument(
+        "--watchdog",
+        type=float,
+        default=DEFAULT_WATCHDOG_SECONDS,
+        metavar="SECONDS",
+        help="fail the build, naming its stage and dbt node, when it makes no progress for this long "
+        f"(default {DEFAULT_WATCHDOG_SECONDS:g}; 0: never)",
+    )
     build.add_argument(
         "--no-cache",
         action="store_true",
@@ -261,8 +275,11 @@ def main(argv: list[str] | None = None, *, process_exits: bool = False) -> int:
     if not args.quarantine_report.is_absolute():
         args.quarantine_report = project.root / args.quarantine_report
     try:
-        with build_lock(project, args.wait) as lock_fd:
+        with build_lock(project, args.wait) as lock_fd, watching(args.watchdog):
             return _build(project, args, lock_fd)
+    except Stalled as exc:
+        print(f"error: {exc}; {project.published} was left as it was", file=sys.stderr)
+        return EXIT_STALLED
     except BuildInProgress as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 75  # EX_TEMPFAIL: nothing went wrong, try again later
@@ -306,6 +323,7 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
+    watchdog.check()  # nothing is published once the watchdog has stopped the build
     refused = [(Path(path).name, error) for path, error in extracted.quarantined]
     release, warnings = publish(project.root, project.candidate, built_marts(project), refused, project.docs_site)
     changes = read_release(release).get("changes") or {}

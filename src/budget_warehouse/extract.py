@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from budget_warehouse import watchdog
 from budget_warehouse.cache import ExtractionCache
 from budget_warehouse.document_rows import DocumentRows, Limits, Results, extract_rows, limit_memory
 from budget_warehouse.errors import ExtractionError
@@ -213,6 +214,7 @@ def _append_documents(appender: SeedAppender, results: Results, summary: Summary
     stops the run (or, with ``skip_bad``, is quarantined)."""
     written: list[_Written] = []
     for source, result in results:
+        watchdog.beat()  # a document read is progress
         error = result.refusal()
         if error is not None:
             if not skip_bad:

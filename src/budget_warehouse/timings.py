@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from budget_warehouse import watchdog
+
 _recorded: list[tuple[str, float]] | None = None
 
 
@@ -26,7 +28,9 @@ def recording() -> Iterator[list[tuple[str, float]]]:
 
 @contextmanager
 def phase(name: str) -> Iterator[None]:
-    """Time a phase; costs nothing measurable when nobody records."""
+    """Time a phase; costs nothing measurable when nobody records. Entering it is progress for
+    the build's watchdog, which names it if the build stalls inside."""
+    watchdog.beat(name)
     started = time.perf_counter()
     try:
         yield

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from budget_warehouse import faults, publish, timings
+from budget_warehouse import faults, publish, timings, watchdog
 from budget_warehouse.durable import remove
 from budget_warehouse.files import recover_folder
 from budget_warehouse.publish import WAREHOUSE_FILE, wal_of
@@ -154,6 +154,17 @@ class EventLog:
         self._file.close()
 
 
+def _progress(msg: EventMsg) -> None:
+    """Every dbt event is progress for the build's watchdog; a node's start and end say which
+    node is running, for its message if the build stalls."""
+    name = msg.info.name
+    if name in ("NodeStart", "NodeFinished"):
+        data: Any = msg.data
+        watchdog.beat(node=str(data.node_info.unique_id), node_done=name == "NodeFinished")
+    else:
+        watchdog.beat()
+
+
 def run_dbt(
     project: Project,
     *args: str,
@@ -182,7 +193,7 @@ def run_dbt(
     os.environ.update(environment)
     event_log = EventLog(project.root / "logs" / "dbt.log")
     options = ["--project-dir", str(project.root), "--profiles-dir", str(project.root), *DBT_FLAGS, *settings]
-    every_callback: list[Callable[[EventMsg], None]] = [event_log, *(callbacks or [])]
+    every_callback: list[Callable[[EventMsg], None]] = [event_log, _progress, *(callbacks or [])]
     (target / "run_results.json").unlink(missing_ok=True)  # a stopped run must not leave an old one
     parse_only = list(args[:1]) == ["parse"]
     try:
@@ -282,6 +293,7 @@ def build_candidate(project: Project, *, strict: bool = False, lock_fd: int | No
     faults.crash_point("dbt starting")
     started = time.perf_counter()
     with partial_parse_of(project, "strict" if strict else "default"):
+        watchdog.beat("dbt build")
         status = run_dbt(project, "build", settings=strictness, lock_fd=lock_fd)
         for name, seconds in timings.dbt_phases(project.target / "run_results.json", time.perf_counter() - started):
             timings.record(name, seconds)

@@ -162,6 +162,7 @@ BUILDS_OF_THEIR_OWN = {
     "test_publishing",
     "test_real_pdfs",
     "test_release_changes",
+    "test_watchdog",
 }
 SESSION_BUILD = {"project", "candidate", "warehouse"}
 EVERY_PDF_TWICE = {"repository_local"}
