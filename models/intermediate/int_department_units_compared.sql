@@ -34,17 +34,59 @@ leaves as (
 
 ),
 
+-- one row per leaf and measure: total, basic and project compared alike
+measured as (
+
+    select
+        document_id,
+        department_name,
+        fiscal_year,
+        phase,
+        scope,
+        function_code,
+        'total' as measure,  -- noqa: RF04
+        total_amount as amount,
+        rounding_step
+    from leaves
+    union all
+    select
+        document_id,
+        department_name,
+        fiscal_year,
+        phase,
+        scope,
+        function_code,
+        'basic' as measure,  -- noqa: RF04
+        basic_amount as amount,
+        rounding_step
+    from leaves
+    union all
+    select
+        document_id,
+        department_name,
+        fiscal_year,
+        phase,
+        scope,
+        function_code,
+        'project' as measure,  -- noqa: RF04
+        project_amount as amount,
+        rounding_step
+    from leaves
+
+),
+
+-- the comparison overall (合计) and per 类
 keyed as (
 
     select
         *,
         '合计' as class_code
-    from leaves
+    from measured
     union all
     select
         *,
         substring(function_code, 1, 3) as class_code
-    from leaves
+    from measured
 
 ),
 
@@ -55,18 +97,15 @@ sides as (
         fiscal_year,
         phase,
         class_code,
+        measure,
         max(case when scope = '部门' then document_id end) as document_id,
         count(distinct case when scope = '单位' then document_id end) as unit_document_count,
-        sum(case when scope = '部门' then total_amount end) as department_total,
-        sum(case when scope = '单位' then total_amount end) as units_total,
-        sum(case when scope = '部门' then basic_amount end) as department_basic,
-        sum(case when scope = '单位' then basic_amount end) as units_basic,
-        sum(case when scope = '部门' then project_amount end) as department_project,
-        sum(case when scope = '单位' then project_amount end) as units_project,
-        count(*) as figures,
+        sum(case when scope = '部门' then amount end) as department_amount,
+        sum(case when scope = '单位' then amount end) as units_amount,
+        count(amount) as figures,
         max(rounding_step) as rounding_step
     from keyed
-    group by department_name, fiscal_year, phase, class_code
+    group by department_name, fiscal_year, phase, class_code, measure
 
 ),
 
@@ -91,41 +130,9 @@ instances as (
             as document_id,
         '部门 = Σ 单位 (' || cast(sides.unit_document_count as {{ dbt.type_string() }}) || ' unit documents) '
         || sides.class_code as subject,
-        'total' as measure,  -- noqa: RF04
-        coalesce(sides.department_total, 0) as expected,
-        coalesce(sides.units_total, 0) as actual,
-        sides.figures * sides.rounding_step / 2 as tolerance
-    from sides
-    inner join departments_with_units
-        on
-            sides.department_name = departments_with_units.department_name
-            and sides.fiscal_year = departments_with_units.fiscal_year
-            and sides.phase = departments_with_units.phase
-    union all
-    select
-        max(sides.document_id) over (partition by sides.department_name, sides.fiscal_year, sides.phase)
-            as document_id,
-        '部门 = Σ 单位 (' || cast(sides.unit_document_count as {{ dbt.type_string() }}) || ' unit documents) '
-        || sides.class_code as subject,
-        'basic' as measure,  -- noqa: RF04
-        coalesce(sides.department_basic, 0) as expected,
-        coalesce(sides.units_basic, 0) as actual,
-        sides.figures * sides.rounding_step / 2 as tolerance
-    from sides
-    inner join departments_with_units
-        on
-            sides.department_name = departments_with_units.department_name
-            and sides.fiscal_year = departments_with_units.fiscal_year
-            and sides.phase = departments_with_units.phase
-    union all
-    select
-        max(sides.document_id) over (partition by sides.department_name, sides.fiscal_year, sides.phase)
-            as document_id,
-        '部门 = Σ 单位 (' || cast(sides.unit_document_count as {{ dbt.type_string() }}) || ' unit documents) '
-        || sides.class_code as subject,
-        'project' as measure,  -- noqa: RF04
-        coalesce(sides.department_project, 0) as expected,
-        coalesce(sides.units_project, 0) as actual,
+        sides.measure,
+        coalesce(sides.department_amount, 0) as expected,
+        coalesce(sides.units_amount, 0) as actual,
         sides.figures * sides.rounding_step / 2 as tolerance
     from sides
     inner join departments_with_units
