@@ -5,57 +5,9 @@
 -- and final account) are one fact: a final account's figures are what was spent.
 with
 
-subjects as (
-
-    select * from {{ ref('int_function_subjects_unioned') }}
-
-),
-
-national_subjects as (
-
-    select * from {{ ref('int_national_function_lines_pivoted') }}
-    where budget_type is not null and is_leaf
-
-),
-
-shenzhen as (
-
-    select
-        document_id,
-        budget_type,
-        function_code,
-        table_number as source_table_number,
-        source_row_number,
-        cast(null as {{ dbt.type_int() }}) as source_page_number,
-        basic_amount,
-        project_amount,
-        total_amount
-    from subjects
-    where is_leaf
-
-),
-
-national as (
-
-    select
-        document_id,
-        budget_type,
-        function_code,
-        table_number as source_table_number,
-        source_row_number,
-        page_number as source_page_number,
-        basic_amount,
-        project_amount,
-        total_amount
-    from national_subjects
-
-),
-
 unioned as (
 
-    select * from shenzhen
-    union all
-    select * from national
+    select * from {{ ref('int_function_leaves_unioned') }}
 
 ),
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from budget_warehouse.document_rows import DocumentRows, Results
 from budget_warehouse.errors import ProjectNotFound
+from budget_warehouse.sidecar import sidecar_path
 
 PACKAGE = Path(__file__).resolve().parent
 # The files of the package an extraction reads: its code and its data.
@@ -66,10 +67,14 @@ class ExtractionCache:
 
     @staticmethod
     def key(path: Path) -> str:
+        """The document's path and bytes, and its sidecar's bytes where it has one."""
         digest = hashlib.sha256(str(path).encode() + b"\0")
         with path.open("rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
+        sidecar = sidecar_path(path)
+        if sidecar.is_file():
+            digest.update(b"\0sidecar\0" + sidecar.read_bytes())
         return digest.hexdigest()
 
     def get(self, path: Path, key: str) -> DocumentRows | None:

@@ -22,6 +22,7 @@ from budget_warehouse.errors import ExtractionError
 from budget_warehouse.files import replaced_folder
 from budget_warehouse.records import DocumentIdentity, Record
 from budget_warehouse.seeds import SeedAppender, format_rows, seed_schemas
+from budget_warehouse.sidecar import SUFFIX as SIDECAR_SUFFIX
 from budget_warehouse.templates import DISCLOSURE_SUFFIXES
 
 
@@ -78,6 +79,9 @@ def disclosure_files(folder: Path) -> Inventory:
             )
         elif entry.is_dir():
             inventory.passed_over.append(f"{entry}: a folder, not read (documents belong directly in {folder})")
+        elif entry.name.endswith(SIDECAR_SUFFIX):
+            if not entry.with_name(entry.name.removesuffix(SIDECAR_SUFFIX)).is_file():
+                inventory.passed_over.append(f"{entry}: a sidecar of no document in the folder, not read")
         elif entry.suffix.lower() not in DISCLOSURE_SUFFIXES:
             inventory.passed_over.append(f"{entry}: not a disclosure ({', '.join(DISCLOSURE_SUFFIXES)}), not read")
         else:

@@ -111,3 +111,14 @@ def test_a_renamed_document_is_extracted_again(tmp_path: Path, extracted: list[s
     extracted.clear()
     assert extract_folder(folder, tmp_path / "second", workers=1, cache=cache).cached == 0
     assert extracted == ["renamed.txt"]
+
+
+def test_a_changed_sidecar_changes_the_key(tmp_path: Path) -> None:
+    """The sidecar says who published the document: a new one must not be answered from the cache."""
+    folder = _folder(tmp_path, DOCUMENTS[1:])
+    document = folder / DOCUMENTS[1]
+    bare = ExtractionCache.key(document)
+    (folder / f"{DOCUMENTS[1]}.identity.toml").write_text('scope = "单位"\n', encoding="utf-8")
+    with_sidecar = ExtractionCache.key(document)
+    (folder / f"{DOCUMENTS[1]}.identity.toml").write_text('scope = "部门"\n', encoding="utf-8")
+    assert len({bare, with_sidecar, ExtractionCache.key(document)}) == 3

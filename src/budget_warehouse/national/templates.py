@@ -28,6 +28,7 @@ from budget_warehouse.national.grids import (
 )
 from budget_warehouse.pdf import Grid, Page
 from budget_warehouse.records import Record
+from budget_warehouse.sidecar import read_sidecar
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
 # 类, 款, and the 7-digit sub-items some provinces print (3021101 差旅费 under 30211).
@@ -177,6 +178,8 @@ def _department(path: Path, headings: list[str], pages: Sequence[Page], final_he
         return final_headings[0].group(1).strip()
     if cover:
         return cover.group(1)
+    if (said := read_sidecar(path).department) is not None:
+        return said
     return named.group(1) if named else ""
 
 
@@ -192,7 +195,8 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
     if not department:
         raise ExtractionError(
             path,
-            "no department: expected '编制部门：…' above a table or '第一部分 …概况', or a file named as "
+            "no department: expected '编制部门：…' above a table or '第一部分 …概况', a sidecar "
+            f'({path.name}.identity.toml: department = "…", fiscal_year = 2026), or a file named as '
             "published ('北京市司法局2026年度部门预算报表.pdf': department, year, 部门预算 or 决算)",
         )
     years = Counter(
@@ -202,6 +206,8 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
         years = Counter(int(m.group(2)) for m in final_headings)
     if not years:
         years = Counter(int(m.group(1)) for line in pages[0].lines if (m := _YEAR.search(line.replace(" ", ""))))
+    if not years and (said := read_sidecar(path).fiscal_year) is not None:
+        years = Counter([said])
     if not years and (named := _named_in_file(path)):
         years = Counter([int(named.group(2))])
     if not years:
@@ -219,7 +225,8 @@ def document_facts(path: Path, family: Family, pages: Sequence[Page], found: dic
         or re.search(r"\d{4}年单位", label_key(line))
         for line in headings
     )
-    return DocumentFacts(department, years.most_common(1)[0][0], "单位" if unit_scope else "部门")
+    scope = "单位" if unit_scope else read_sidecar(path).scope or "部门"
+    return DocumentFacts(department, years.most_common(1)[0][0], scope)
 
 
 def table_unit(located: LocatedTable) -> str | None:
