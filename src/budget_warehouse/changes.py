@@ -50,7 +50,7 @@ def snapshot(database: Path) -> dict[str, Any]:
             {"document_id": document_id, "headline": code, "name": name, "printed": str(amount)}
             for document_id, code, name, amount in connection.execute(
                 "select document_id, headline_code, headline_name, printed_amount from marts.fct_document_headlines "
-                "where printed_amount is not null order by all"
+                "where printed_amount is not null order by document_id, sort_order"
             ).fetchall()
         ]
     return {"documents": documents, "findings": findings, "headlines": headlines}
@@ -75,6 +75,7 @@ class Changes:
     new_findings: list[str] = field(default_factory=list)
     resolved_findings: list[str] = field(default_factory=list)
     moved: list[dict[str, str]] = field(default_factory=list)
+    added_figures: list[dict[str, str]] = field(default_factory=list)  # the added documents' headlines
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +85,7 @@ class Changes:
             "findings_new": self.new_findings,
             "findings_resolved": self.resolved_findings,
             "headlines_moved": self.moved,
+            "headlines_of_documents_added": self.added_figures,
         }
 
     @classmethod
@@ -95,6 +97,7 @@ class Changes:
             new_findings=recorded.get("findings_new", []),
             resolved_findings=recorded.get("findings_resolved", []),
             moved=recorded.get("headlines_moved", []),
+            added_figures=recorded.get("headlines_of_documents_added", []),
         )
 
     def is_empty(self) -> bool:
@@ -114,6 +117,15 @@ class Changes:
         for title, items in sections:
             if items:
                 lines += [f"## {title} ({len(items)})", "", *(f"- {item}" for item in items), ""]
+        if self.added_figures:
+            lines += [
+                "## Headline figures of the documents added",
+                "",
+                "| document | figure | as printed (万元) |",
+                "|---|---|---:|",
+                *(f"| {f['document']} | {f['figure']} | {f['printed']} |" for f in self.added_figures),
+                "",
+            ]
         if self.moved:
             lines += [
                 f"## Headline figures that moved ({len(self.moved)})",
@@ -167,6 +179,12 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> Changes:
         }
 
     old_figures, new_figures = figures(before), figures(after)
+    added_keys = new.keys() - old.keys()
+    changes.added_figures = [
+        {"document": _label(key[0]), "figure": name, "printed": _amount(printed)}
+        for key, (name, printed) in new_figures.items()  # in the order a reader asks for them
+        if key[0] in added_keys
+    ]
     for key in sorted(old_figures.keys() & new_figures.keys()):
         (name, was), (_, now) = old_figures[key], new_figures[key]
         if Decimal(was) != Decimal(now):

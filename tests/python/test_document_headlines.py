@@ -50,6 +50,18 @@ PRINTED = {
         "three_public_total": _d("22.91"),
         "office_operation": _d("786.09"),
     },
+    "shanghai-putuo-wanli-2024-budget.pdf": {
+        "general_public_budget_total": _wan("156,211,123"),
+        "general_public_budget_basic": _wan("99,706,020"),
+        "general_public_budget_project": _wan("56,505,103"),
+    },
+    "shanghai-putuo-shangwuwei-2025-unit-budget.pdf": {
+        "general_public_budget_total": _wan("371,514,655.00"),
+        "general_public_budget_basic": _wan("19,830,655.00"),
+        "general_public_budget_project": _wan("351,684,000.00"),
+        "three_public_total": _d("1.00"),
+        "office_operation": _d("171.01"),
+    },
     "shanghai-putuo-caizhengju-2025-budget.pdf": {
         "general_public_budget_total": _wan("31,214,205.80"),
         "general_public_budget_basic": _wan("25,121,091.00"),

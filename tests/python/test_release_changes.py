@@ -67,6 +67,9 @@ def test_changes_md_is_readable_beside_the_exports(releases) -> None:
     assert changes_md.startswith(f"# Changes from release {previous} to {second['release']}")
     assert "## Documents replaced by a revision (1)" in changes_md
     assert f"| {SIFAJU_KEY} | 一般公共预算支出 | 9,628.22 | 9,638.22 |" in changes_md
+    # the document added, with its headline figures as printed (商务委 2025: basic 19,830,655.00 元)
+    assert "## Headline figures of the documents added" in changes_md
+    assert "| 上海市普陀区商务委员会 2025 预算 (部门) | 一般公共预算基本支出 | 1,983.07 |" in changes_md
 
 
 def test_releases_and_diff_on_the_command_line(releases, capsys) -> None:
