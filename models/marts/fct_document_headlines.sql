@@ -333,50 +333,60 @@ economic_parts as (
 
 ),
 
-economic_headlines as (
+-- each document's economic parts beside its printed 合计 and classes, joined once
+economic_joined as (
 
     select
-        economic_parts.document_id,
-        'economic_basic_total' as headline_code,
-        economic_printed_total.total_amount as printed_amount,
+        economic_parts.*,
+        economic_printed_total.total_amount as printed_total_amount,
         economic_printed_total.source_table_number,
         economic_printed_total.source_page_number,
         economic_printed_total.source_row_number,
-        economic_parts.total_amount as parts_amount,
-        economic_parts.total_count as part_count
+        economic_classes_printed.personnel_amount as printed_personnel_amount,
+        economic_classes_printed.public_amount as printed_public_amount
     from economic_parts
     left join economic_printed_total
         on economic_parts.document_id = economic_printed_total.document_id
-    union all
+    left join economic_classes_printed
+        on economic_parts.document_id = economic_classes_printed.document_id
+
+),
+
+economic_headlines as (
+
     select
-        economic_parts.document_id,
+        document_id,
+        'economic_basic_total' as headline_code,
+        printed_total_amount as printed_amount,
+        source_table_number,
+        source_page_number,
+        source_row_number,
+        total_amount as parts_amount,
+        total_count as part_count
+    from economic_joined
+    union all
+    -- 人员经费 and 公用经费 add printed class rows: no one page or row holds them
+    select
+        document_id,
         'personnel_expenditure' as headline_code,
-        economic_classes_printed.personnel_amount as printed_amount,
-        economic_printed_total.source_table_number,
+        printed_personnel_amount as printed_amount,
+        source_table_number,
         cast(null as {{ dbt.type_int() }}) as source_page_number,
         cast(null as {{ dbt.type_int() }}) as source_row_number,
-        economic_parts.personnel_amount as parts_amount,
-        economic_parts.personnel_count as part_count
-    from economic_parts
-    left join economic_printed_total
-        on economic_parts.document_id = economic_printed_total.document_id
-    left join economic_classes_printed
-        on economic_parts.document_id = economic_classes_printed.document_id
+        personnel_amount as parts_amount,
+        personnel_count as part_count
+    from economic_joined
     union all
     select
-        economic_parts.document_id,
+        document_id,
         'public_expenditure' as headline_code,
-        economic_classes_printed.public_amount as printed_amount,
-        economic_printed_total.source_table_number,
+        printed_public_amount as printed_amount,
+        source_table_number,
         cast(null as {{ dbt.type_int() }}) as source_page_number,
         cast(null as {{ dbt.type_int() }}) as source_row_number,
-        economic_parts.public_amount as parts_amount,
-        economic_parts.public_count as part_count
-    from economic_parts
-    left join economic_printed_total
-        on economic_parts.document_id = economic_printed_total.document_id
-    left join economic_classes_printed
-        on economic_parts.document_id = economic_classes_printed.document_id
+        public_amount as parts_amount,
+        public_count as part_count
+    from economic_joined
 
 ),
 
