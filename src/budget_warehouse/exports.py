@@ -98,7 +98,7 @@ SHEET_TITLES = {
     "fct_revenue_by_source": "收入（按表）",
     "fct_three_public_expenses": "三公经费",
     "fct_year_over_year_by_class": "同比（按类）",
-    "metricflow_time_spine": "时间轴",
+    "metricflow_time_spine": "时间轴（已弃用）",
     "wide_basic_expenditure_by_economic_class": "宽表 基本支出（经济分类）",
     "wide_document_headlines": "宽表 主要数字",
     "wide_expenditure_by_function": "宽表 支出（功能分类）",

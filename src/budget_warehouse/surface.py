@@ -1,5 +1,6 @@
-"""The published file holds the BI surface only: the marts, with their keys and descriptions, and
-the reconciliation schema (the totals as printed).
+"""The published file holds the BI surface only: the marts, with their keys and descriptions, the
+reconciliation schema (the totals as printed) and the semantic schema (MetricFlow's time spine,
+which ``budget-warehouse metrics`` reads from the published file).
 
 The candidate also holds raw seeds, staging and intermediate views (whose SQL names the catalog
 ``warehouse``, so they break when a BI tool attaches the file under another name) and hundreds of
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-BI_SCHEMAS = ("marts", "reconciliation")
+BI_SCHEMAS = ("marts", "reconciliation", "semantic")
 # DuckDB 1.4 is what current BI drivers bundle; 2.x writes files 1.4 cannot open unless told.
 STORAGE_VERSION = "v1.4.0"
 

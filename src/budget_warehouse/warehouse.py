@@ -254,10 +254,11 @@ def _close_duckdb() -> None:
 
 
 def built_marts(project: Project) -> list[str]:
-    """The marts the last dbt build made, from its manifest: what a published file must hold."""
+    """The marts the last dbt build made, from its manifest: what a published file must hold. A
+    mart is named by its relation (its alias: a deprecated name kept by another model)."""
     manifest = json.loads((project.target / "manifest.json").read_text(encoding="utf-8"))
     return sorted(
-        node["name"]
+        node["alias"]
         for node in manifest["nodes"].values()
         if node["resource_type"] == "model"
         and node["schema"] == "marts"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -140,3 +141,15 @@ def test_every_printed_subtotal_is_kept(warehouse) -> None:
         ).fetchall()
     }
     assert {"201", "20103"} <= codes and "2010301" not in codes
+
+
+def test_the_time_spine_is_out_of_the_marts_but_its_old_name_still_answers(warehouse) -> None:
+    """README.md, Deprecations: MetricFlow's time spine is published in the semantic schema; the
+    marts keep the old name, with the same rows, until 2027-06-30."""
+    spine = warehouse.execute("select date_year from semantic.metricflow_time_spine order by 1").fetchall()
+    assert spine[0] == (date(1990, 1, 1),) and spine[-1] == (date(2089, 1, 1),) and len(spine) == 100
+    assert warehouse.execute("select date_year from marts.metricflow_time_spine order by 1").fetchall() == spine
+    (comment,) = warehouse.execute(
+        "select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'metricflow_time_spine'"
+    ).fetchone()
+    assert comment.startswith("Deprecated")

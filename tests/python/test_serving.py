@@ -155,15 +155,16 @@ def test_marts_carry_table_comments(warehouse, mart: str) -> None:
 
 
 def test_the_published_file_is_the_bi_surface_under_any_alias(project: Path) -> None:
-    """Only the marts and the reconciliation schema: no raw seeds, staging views or stored test
-    failures, and every relation answers when a BI tool attaches the file under a name of its own."""
+    """Only the marts, the reconciliation schema and the semantic layer's time spine: no raw seeds,
+    staging views or stored test failures, and every relation answers when a BI tool attaches the file under a name of its own."""
     with duckdb.connect() as connection:
         connection.execute("attach ? as bi (read_only)", [str(project / "warehouse.duckdb")])
         relations = connection.execute(
             "select schema_name, table_name from duckdb_tables() where database_name = 'bi' "
             "union all select schema_name, view_name from duckdb_views() where database_name = 'bi' and not internal"
         ).fetchall()
-        assert {schema for schema, _ in relations} == {"marts", "reconciliation"}
+        assert {schema for schema, _ in relations} == {"marts", "reconciliation", "semantic"}
+        assert {name for schema, name in relations if schema == "semantic"} == {"metricflow_time_spine"}
         marts = sorted(name for schema, name in relations if schema == "marts")
         assert marts == built_marts(Project(project))
         for schema, name in relations:
