@@ -156,7 +156,8 @@ def test_marts_carry_table_comments(warehouse, mart: str) -> None:
 
 def test_the_published_file_is_the_bi_surface_under_any_alias(project: Path) -> None:
     """Only the marts, the reconciliation schema and the semantic layer's time spine: no raw seeds,
-    staging views or stored test failures, and every relation answers when a BI tool attaches the file under a name of its own."""
+    staging views or stored test failures, and every relation answers when a BI tool attaches the
+    file under a name of its own."""
     with duckdb.connect() as connection:
         connection.execute("attach ? as bi (read_only)", [str(project / "warehouse.duckdb")])
         relations = connection.execute(
