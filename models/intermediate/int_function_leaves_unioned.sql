@@ -56,6 +56,30 @@ unioned as (
     union all
     select * from national
 
+),
+
+-- a row printing 基本 and 项目 but no 合计 (the seed's 表7 continuation rows) totals its parts
+final as (
+
+    select
+        document_id,
+        budget_type,
+        function_code,
+        source_table_number,
+        source_row_number,
+        source_page_number,
+        basic_amount,
+        project_amount,
+        cast(
+            case
+                when total_amount is not null then total_amount
+                when basic_amount is not null or project_amount is not null
+                    then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
+            end
+            as {{ dbt.type_numeric() }}
+        ) as total_amount
+    from unioned
+
 )
 
-select * from unioned
+select * from final

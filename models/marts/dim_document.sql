@@ -24,6 +24,18 @@ breaks as (
 
 ),
 
+-- What the document's text states against its tables (fct_narrative_claims).
+claims as (
+
+    select
+        document_id,
+        count(*) as claim_count,
+        count(*) filter (where status = 'differs') as claim_difference_count
+    from {{ ref('int_narrative_claims_checked') }}
+    group by document_id
+
+),
+
 -- A 单位 document counts only where no current 部门 document of its department, year and phase
 -- is loaded: a department's 部门预算 already holds its units' money.
 departments_loaded as (
@@ -65,6 +77,8 @@ final as (
         documents.page_count,
         cast(coalesce(breaks.identity_break_count, 0) as {{ dbt.type_int() }}) as identity_break_count,
         cast(coalesce(breaks.soft_check_difference_count, 0) as {{ dbt.type_int() }}) as soft_check_difference_count,
+        cast(coalesce(claims.claim_count, 0) as {{ dbt.type_int() }}) as claim_count,
+        cast(coalesce(claims.claim_difference_count, 0) as {{ dbt.type_int() }}) as claim_difference_count,
 
         -- flags
         documents.is_current,
@@ -76,6 +90,8 @@ final as (
     from documents
     left join breaks
         on documents.document_id = breaks.document_id
+    left join claims
+        on documents.document_id = claims.document_id
     left join departments_loaded
         on
             documents.department_name = departments_loaded.department_name

@@ -25,14 +25,7 @@ final as (
         basic_amount,
         project_amount,
         -- 款 and 项 rows may leave 合计 blank: it is then 基本支出 + 项目支出.
-        cast(
-            case
-                when total_amount is not null then total_amount
-                when basic_amount is not null or project_amount is not null
-                    then coalesce(basic_amount, 0) + coalesce(project_amount, 0)
-            end
-            as {{ dbt.type_numeric() }}
-        ) as total_amount,
+        total_amount,
 
         -- provenance
         source_page_number

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.markdown import Fragment, parse_fragments
+from budget_warehouse.narrative.claims import CLAIM_SEED, ProseLine, claim_records, read_claims
 from budget_warehouse.records import DocumentIdentity, ExtractedDocument, Record
 from budget_warehouse.registry import BY_NUMBER, TABLES, TEMPLATE_NAME, TableKind
 from budget_warehouse.tables.base import ParsedTable, TableSource
@@ -123,6 +124,11 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
     for kind in TABLES:
         _add_table(extracted, identity, kind, sources[kind.number], parsed[kind.number])
         extracted.warnings.extend(f"{shown}: {warning}" for warning in parsed[kind.number].warnings)
+    # The running text: what precedes the first table and what follows each (notes, explanations).
+    prose = sorted([*preamble, *(note for fragment in fragments for note in fragment.notes)])
+    extracted.rows[CLAIM_SEED] = claim_records(
+        identity.document_id, read_claims(ProseLine(None, number, text) for number, text in prose)
+    )
     return extracted
 
 

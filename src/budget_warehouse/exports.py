@@ -92,6 +92,7 @@ SHEET_TITLES = {
     "fct_performance_indicators": "绩效指标",
     "fct_performance_projects": "绩效项目",
     "fct_procurement": "政府采购",
+    "fct_narrative_claims": "说明文字中的数字",
     "fct_project_expenditure": "项目支出",
     "fct_project_performance_goals": "项目绩效目标",
     "fct_revenue": "收入",
@@ -112,6 +113,8 @@ GUIDE_NOTES = (
     "汇总多个文件时：只加 counts_in_totals 为 TRUE 的行（同一部门、年度、阶段已载入部门文件时，单位文件不再计入），"
     "并按 phase（预算 / 决算）分组，预算与决算不相加。",
     "三公经费：只加 is_document_year 为 TRUE 的行（文件本年数，不含上年对比数）。",
+    "说明文字中的数字：文件正文（编制说明等）所述的每个数字，与同一文件的表格核对；"
+    "status 为 agrees（一致）、differs（不一致，两数并列）或 unverifiable（表中未印该数）。",
     "每列的含义见 data_dictionary 工作表；每个数字的来源（文件、表、页、行）见各表的 document_id 与 source_* 列。",
     "模型与列的完整文档：发布目录中的 exports/docs/index.html（dbt docs）。",
 )

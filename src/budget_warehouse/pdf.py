@@ -44,6 +44,8 @@ class Page:
     lines: tuple[str, ...]
     grids: tuple[Grid, ...]
     char_count: int
+    # The lines outside every ruled table: headings, paragraphs, notes (the running text).
+    prose: tuple[str, ...] = ()
 
 
 def clean_cell(text: str | None) -> str:
@@ -136,6 +138,22 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
     return tuple(placed)
 
 
+def _outside(tables: list[pdfplumber.table.Table], lines: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The lines no table of two or more columns covers. Some publishers box a paragraph (a
+    one-column "table"): that is running text all the same."""
+    boxes = [table.bbox for table in tables if len(table.rows) > 1 and max(len(row.cells) for row in table.rows) > 1]
+    return tuple(
+        clean_cell(line["text"])
+        for line in lines
+        if clean_cell(line["text"])
+        and not any(
+            x0 - 1 <= (float(line["x0"]) + float(line["x1"])) / 2 <= x1 + 1
+            and top - 1 <= (float(line["top"]) + float(line["bottom"])) / 2 <= bottom + 1
+            for x0, top, x1, bottom in boxes
+        )
+    )
+
+
 def read_pdf(path: Path, shown: Path | None = None) -> list[Page]:
     """Every page's text and tables. An unreadable, encrypted or text-less PDF is refused."""
     # pdfplumber and pdfminer take a tenth of a second to import: only builds with PDFs pay it.
@@ -158,6 +176,7 @@ def read_pdf(path: Path, shown: Path | None = None) -> list[Page]:
                         lines=tuple(clean_cell(line["text"]) for line in lines),
                         grids=grids,
                         char_count=len(page.chars),
+                        prose=_outside(tables, lines),
                     )
                 )
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:

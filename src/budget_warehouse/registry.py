@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from budget_warehouse.narrative.claims import CLAIM_COLUMNS, CLAIM_SEED
 from budget_warehouse.tables import (
     expenditure,
     funding,
@@ -179,6 +180,8 @@ DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
         "page_number",
     ),
     "document_notes": ("document_id", "table_number", "source_line_number", "note_text", "page_number"),
+    # Every figure the document's running text states (budget_warehouse.narrative).
+    CLAIM_SEED: CLAIM_COLUMNS,
     # Every cell of every national-template table (PDF), one row per amount cell.
     "national_table_cells": (
         "document_id",

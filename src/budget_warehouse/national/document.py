@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from budget_warehouse.errors import ExtractionError
+from budget_warehouse.narrative.claims import CLAIM_SEED, ProseLine, claim_records, read_claims
 from budget_warehouse.national.families import Family
 from budget_warehouse.national.grids import PLACEHOLDER, ParsedGrids, is_column_number_row
 from budget_warehouse.national.templates import (
@@ -104,6 +105,8 @@ def extract_pdf(path: Path, shown: Path, families: tuple[Family, ...]) -> Extrac
     }
     extracted.rows["documents"] = [extracted.document]
     extracted.rows["document_notes"] += _absent_tables(family, found, identity.document_id)
+    prose = (ProseLine(page.number, None, text) for page in pages for text in page.prose)
+    extracted.rows[CLAIM_SEED] = claim_records(identity.document_id, read_claims(prose))
     return extracted
 
 

@@ -304,6 +304,25 @@ fct_year_over_year_by_class as (
     ) }}
 ),
 
+fct_narrative_claims as (
+    {{ column_check_failures(
+        ref('fct_narrative_claims'),
+        row_key=['document_id', 'claim_number'],
+        not_null=['document_id', 'claim_number', 'sentence', 'subject', 'claim_kind', 'figure', 'figure_unit', 'claim_year', 'status', 'change_status'],
+        unique_combinations=[['document_id', 'claim_number']],
+        accepted_values={
+            'claim_kind': ['amount', 'share', 'count', 'change'],
+            'status': ['agrees', 'differs', 'unverifiable'],
+            'change_status': ['agrees', 'differs', 'unverifiable'],
+            'change_direction': ['增加', '减少', '持平']
+        },
+        relationships=[
+            {'column': 'document_id', 'to': ref('dim_document'), 'field': 'document_id'},
+            {'column': 'subject', 'to': ref('stg_reference__claim_subjects'), 'field': 'subject'}
+        ]
+    ) }}
+),
+
 final as (
     select * from dim_document
     union all
@@ -352,6 +371,8 @@ final as (
     select * from dim_subject_names
     union all
     select * from fct_year_over_year_by_class
+    union all
+    select * from fct_narrative_claims
 )
 
 select * from final

@@ -49,6 +49,29 @@ stg_reference__national_revenue_lines as (
     ) }}
 ),
 
+stg_reference__claim_subjects as (
+    {{ column_check_failures(
+        ref('stg_reference__claim_subjects'),
+        row_key=['subject'],
+        not_null=['subject', 'subject_name', 'checked_against'],
+        unique=['subject'],
+        accepted_values={'checked_against': ['headline', 'function', 'economic', 'none']}
+    ) }}
+),
+
+stg_reference__claim_headlines as (
+    {{ column_check_failures(
+        ref('stg_reference__claim_headlines'),
+        row_key=['subject', 'headline_code'],
+        not_null=['subject', 'headline_code'],
+        unique_combinations=[['subject', 'headline_code']],
+        relationships=[
+            {'column': 'subject', 'to': ref('stg_reference__claim_subjects'), 'field': 'subject'},
+            {'column': 'headline_code', 'to': ref('stg_reference__headlines'), 'field': 'headline_code'}
+        ]
+    ) }}
+),
+
 final as (
     select * from stg_reference__function_classes
     union all
@@ -57,6 +80,10 @@ final as (
     select * from stg_reference__revenue_sources
     union all
     select * from stg_reference__national_revenue_lines
+    union all
+    select * from stg_reference__claim_subjects
+    union all
+    select * from stg_reference__claim_headlines
 )
 
 select * from final

@@ -1,0 +1,298 @@
+-- Every figure a document's text states, checked against the document's own tables: the table
+-- figure it speaks of (a headline of fct_document_headlines for its subject, or the 功能分类 /
+-- 经济分类 line its code names, as printed), the difference, and a status (agrees within the
+-- rounding the text's precision implies, differs, or unverifiable where no table prints it).
+-- A comparison the sentence makes (比上年增加 X 万元，增长 Y%) is checked against itself: the
+-- percentage against the two amounts.
+with
+
+claims as (
+
+    select * from {{ ref('stg_disclosure__narrative_claims') }}
+
+),
+
+subjects as (
+
+    select * from {{ ref('stg_reference__claim_subjects') }}
+
+),
+
+claim_headlines as (
+
+    select * from {{ ref('stg_reference__claim_headlines') }}
+
+),
+
+headlines as (
+
+    select * from {{ ref('int_document_headlines_compared') }}
+
+),
+
+printed_totals as (
+
+    select * from {{ ref('published_totals') }}
+
+),
+
+function_lines as (
+
+    select * from {{ ref('int_function_leaves_unioned') }}
+
+),
+
+economic_lines as (
+
+    select * from {{ ref('int_economic_leaves_unioned') }}
+
+),
+
+document_tables as (
+
+    select * from {{ ref('stg_disclosure__document_tables') }}
+
+),
+
+-- the claims a table figure can speak to: money, about the document's own year, and of what the
+-- document's tables hold (a final account's 年初预算为 X is not its 决算 figure)
+checkable as (
+
+    select claims.*
+    from claims
+    where
+        claims.claim_kind = 'amount'
+        and claims.amount is not null
+        and claims.claim_year = claims.fiscal_year
+        and (
+            claims.figure_basis is null
+            or claims.figure_basis = case claims.phase when '预算' then 'budget' else 'actual' end
+        )
+
+),
+
+headline_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        headlines.headline_name as table_figure_name,
+        headlines.printed_amount as table_amount,
+        headlines.source_table_number,
+        headlines.source_page_number,
+        headlines.source_row_number
+    from checkable
+    inner join claim_headlines
+        on
+            checkable.subject = claim_headlines.subject
+            and (claim_headlines.phase is null or checkable.phase = claim_headlines.phase)
+    inner join headlines
+        on
+            checkable.document_id = headlines.document_id
+            and claim_headlines.headline_code = headlines.headline_code
+
+),
+
+-- a 类 or 款 as printed (its subtotal row), or a 项 (a deepest row)
+function_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        printed_totals.published_name as table_figure_name,
+        printed_totals.total_amount as table_amount,
+        printed_totals.source_table_number,
+        printed_totals.source_page_number,
+        printed_totals.source_row_number
+    from checkable
+    inner join printed_totals
+        on
+            checkable.document_id = printed_totals.document_id
+            and checkable.subject_code = printed_totals.code
+            and printed_totals.classification = case checkable.subject
+                when 'function_subject' then 'function'
+                when 'economic_subject' then 'economic'
+            end
+
+    union all
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        function_lines.function_code as table_figure_name,
+        function_lines.total_amount as table_amount,
+        function_lines.source_table_number,
+        function_lines.source_page_number,
+        function_lines.source_row_number
+    from checkable
+    inner join function_lines
+        on
+            checkable.document_id = function_lines.document_id
+            and checkable.subject_code = function_lines.function_code
+    where checkable.subject = 'function_subject'
+
+    union all
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        economic_lines.economic_code as table_figure_name,
+        economic_lines.total_amount as table_amount,
+        null as source_table_number,
+        economic_lines.source_page_number,
+        economic_lines.source_row_number
+    from checkable
+    inner join economic_lines
+        on
+            checkable.document_id = economic_lines.document_id
+            and checkable.subject_code = economic_lines.economic_code
+    where checkable.subject = 'economic_subject'
+
+),
+
+candidates as (
+
+    select * from headline_candidates
+    union all
+    select * from function_candidates
+
+),
+
+-- each candidate with the rounding its table allows; the nearest is the one the claim speaks of
+ranked as (
+
+    select
+        candidates.*,
+        coalesce({{ to_wan_yuan('document_tables.published_rounding_step', 'document_tables.published_unit') }}, 0)
+            as table_rounding_step,
+        row_number() over (
+            partition by candidates.document_id, candidates.claim_number
+            order by
+                abs(checkable.amount - candidates.table_amount),
+                candidates.source_table_number,
+                candidates.source_page_number,
+                candidates.source_row_number
+        ) as nearness
+    from candidates
+    inner join checkable
+        on
+            candidates.document_id = checkable.document_id
+            and candidates.claim_number = checkable.claim_number
+    left join document_tables
+        on
+            candidates.document_id = document_tables.document_id
+            and candidates.source_table_number = document_tables.table_number
+    where candidates.table_amount is not null
+
+),
+
+nearest as (
+
+    select * from ranked
+    where nearness = 1
+
+),
+
+-- 比上年增加 X，增长 Y%: the year before is the figure less the change; Y against X / that
+comparisons as (
+
+    select
+        document_id,
+        claim_number,
+        amount - case change_direction when '减少' then -change_amount else change_amount end as previous_amount
+    from claims
+    where claim_kind = 'amount' and change_amount is not null
+
+),
+
+checked as (
+
+    select
+        claims.*,
+        subjects.subject_name,
+        nearest.table_figure_name,
+        nearest.table_amount,
+        nearest.source_table_number as table_number,
+        nearest.source_page_number as table_page_number,
+        nearest.source_row_number as table_row_number,
+        cast(claims.amount - nearest.table_amount as {{ dbt.type_numeric() }}) as difference_amount,
+        cast(claims.amount_tolerance + nearest.table_rounding_step / 2 as {{ dbt.type_numeric() }}) as tolerance,
+        comparisons.previous_amount,
+        case
+            when comparisons.previous_amount is not null and comparisons.previous_amount != 0
+                then 100 * claims.change_amount / comparisons.previous_amount
+        end as change_percent_computed
+    from claims
+    left join subjects
+        on claims.subject = subjects.subject
+    left join nearest
+        on
+            claims.document_id = nearest.document_id
+            and claims.claim_number = nearest.claim_number
+    left join comparisons
+        on
+            claims.document_id = comparisons.document_id
+            and claims.claim_number = comparisons.claim_number
+
+),
+
+final as (
+
+    select
+        -- ids
+        document_id,
+        claim_number,
+        page_number,
+        source_line_number,
+
+        -- text
+        sentence,
+        subject,
+        subject_name,
+        subject_phrase,
+        subject_code,
+        claim_kind,
+        figure,
+        figure_unit,
+        change_direction,
+
+        -- years
+        claim_year,
+
+        -- figures (万元 for money)
+        figure_value,
+        amount,
+        table_figure_name,
+        table_amount,
+        difference_amount,
+        tolerance,
+        table_number,
+        table_page_number,
+        table_row_number,
+        change_amount,
+        change_percent,
+        cast(change_percent_computed as {{ dbt.type_numeric() }}) as change_percent_computed,
+
+        -- verdicts
+        case
+            when table_amount is null then 'unverifiable'
+            when abs(difference_amount) <= tolerance then 'agrees'
+            else 'differs'
+        end as status,
+        case
+            when change_percent is null or change_percent_computed is null then 'unverifiable'
+            -- the percentage's own rounding, and what the two amounts' rounding moves it by
+            when
+                abs(change_percent - change_percent_computed)
+                <= change_percent_tolerance
+                + 100 * (change_amount_tolerance + amount_tolerance) / abs(previous_amount)
+                * (1 + abs(change_amount / previous_amount))
+                then 'agrees'
+            else 'differs'
+        end as change_status
+
+    from checked
+
+)
+
+select * from final

@@ -1,0 +1,391 @@
+"""Numeric statements in a document's running text: each figure with its unit, what it is about
+(its subject, from ``claims.toml`` and the 功能分类 / 经济分类 names), the year it speaks of, and
+the comparison that follows it (比上年增加 X 万元，增长 Y%).
+
+The reader sees prose only: the lines of a PDF page outside its ruled tables (headings, the
+编制说明, notes under tables), and a markdown document's lines outside its pipe tables. A
+paragraph's wrapped lines are joined, a paragraph is cut into sentences at 。；！？, and a figure is
+a number followed by a unit. A figure the reader cannot place is kept with subject
+``unclassified``, never dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from budget_warehouse.national.subject_names import NamePath, subject_names
+from budget_warehouse.records import Record
+
+CLAIM_SEED = "narrative_claims"
+UNCLASSIFIED = "unclassified"
+
+_MONEY = "亿元|万元|千元|元"
+_COUNTS = "辆|个|家|人|名|项|次|台|套|户|所|座|批|件|平方米|公里"
+# A number (thousands separators allowed) and its unit. Not a figure: a number inside a longer
+# number, a code in brackets (（06款）（01项）), an ordinal (第3项).
+_FIGURE = re.compile(
+    r"(?<![\d.,，第表])(?P<number>\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"(?P<unit>{_MONEY}|%|％|{_COUNTS})(?![)）])"
+)
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+# A figure qualified by one of these, with nothing but its clause between, is a change.
+_CHANGE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|减|增)(?:了)?(?:约)?$")
+_LEVEL = re.compile(r"(持平|相同|一致|不变)")
+_COMPARED = re.compile(r"(比|较|同比|与|相比|对比)")
+_DIRECTIONS = {"增": "增加", "上": "增加", "提": "增加", "减": "减少", "下": "减少", "降": "减少"}
+_YEAR = re.compile(r"(20\d\d)\s*年(?!度?[初末]?结转)")
+_PREVIOUS_YEAR = re.compile(r"(?<![比较与])(上年|去年|上一年)(?!结转|结余|末)")
+# A 功能分类 path: 公共安全支出（204类）司法（06款）行政运行（01项）, or names only,
+# “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”.
+_NAME = r"[^（()）“”\"'：:，,。；、.．\d\s]+"
+_PATH = re.compile(
+    rf"(?P<n1>{_NAME})\s*[（(]\s*(?P<c1>\d{{3}})?\s*类\s*[)）]"
+    rf"(?:\s*(?P<n2>{_NAME})\s*[（(]\s*(?P<c2>\d{{2}})?\s*款\s*[)）]"
+    rf"(?:\s*(?P<n3>{_NAME})\s*[（(]\s*(?P<c3>\d{{2}})?\s*项\s*[)）])?)?"
+)
+_PRINTED_CODE = re.compile(r"(?<!\d)(2\d{2}(?:\d{2}){0,2})(?!\d)(?=\s*[\u4e00-\u9fff])")
+_SPACES = re.compile(r"[ \t\u3000]+")
+_ECONOMIC_NAME = re.compile(r"(费|支出|补助|工资|补贴|保险|缴费|公积金|奖金)$")
+_HEADING_LENGTH = 16
+# What a sentence says of a subject before its figure: 公务接待费|支出决算为 X万元.
+_TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:数)?(?:共|合计)?(?:为|是)?"
+# Whether a figure is a budget or what was spent: the nearest of these before it in its clause.
+_BASIS = re.compile(r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排)|(?P<actual>决算|执行数|执行为|实际支出|完成)")
+# A clause naming a spending or revenue line: its figure is that line's, known or not.
+_OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|资金)")
+# Subjects a count (辆, 个, 人) may be about; any other subject's figure is money or a share.
+_COUNTED = frozenset({"assets", "performance", "procurement", "procurement_part"})
+# Subjects the next sentence of a numbered item may speak of without naming them again.
+_INHERITED = frozenset({"function_subject", "economic_subject"})
+
+
+@dataclass(frozen=True)
+class ProseLine:
+    """One line of running text: its page (a PDF) or its line (markdown), and its text."""
+
+    page_number: int | None
+    line_number: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    page_number: int | None
+    line_number: int | None
+    sentence: str
+    figure: str
+    unit: str
+    subject: str
+    subject_phrase: str
+    subject_code: str | None
+    stated_year: str | None
+    change_direction: str | None = None
+    change_amount: str | None = None
+    change_amount_unit: str | None = None
+    change_percent: str | None = None
+    # budget or actual, where the clause says which (年初预算为X，支出决算为Y)
+    basis: str | None = None
+    # the figure is itself a change ("收入预算减少1,226.81万元"), not an amount, share or count
+    is_change: bool = False
+
+    @property
+    def kind(self) -> str:
+        """amount (money), share (%), count (辆, 个 …) or change (a change stated alone)."""
+        if self.is_change:
+            return "change"
+        if self.unit == "%":
+            return "share"
+        return "amount" if self.unit in _MONEY.split("|") else "count"
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    subject: str
+    pattern: re.Pattern[str]
+    code: str | None
+    rank: int  # a named subject (claims.toml) before a classification name of the same span
+
+
+@cache
+def _phrases() -> tuple[_Phrase, ...]:
+    package = resources.files("budget_warehouse")
+    data = tomllib.loads(package.joinpath("narrative", "claims.toml").read_text(encoding="utf-8"))
+    phrases = [
+        _Phrase(entry["code"], re.compile(phrase + _TAIL), None, 0)
+        for entry in data["subject"]
+        for phrase in entry["phrases"]
+    ]
+    for classification, subject in (("function", "function_subject"), ("economic", "economic_subject")):
+        names: dict[str, set[str]] = {}
+        source = package.joinpath("classifications", f"{classification}_subjects.csv")
+        with source.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                names.setdefault(row["name"], set()).add(row["code"])
+        for name, codes in names.items():
+            # A name that several codes share (行政运行) says nothing alone; a short one (其他) too.
+            # A function name alone must say it is spending (社会保障和就业支出): shorter names
+            # (应急管理, 司法) are also in departments' names; with （204类）（06款） codes they resolve.
+            telling = name.endswith("支出") if classification == "function" else _ECONOMIC_NAME.search(name)
+            if len(codes) == 1 and len(name) >= 3 and telling and not name.startswith("其他"):
+                phrases.append(_Phrase(subject, re.compile(re.escape(name) + _TAIL), next(iter(codes)), 1))
+    return tuple(phrases)
+
+
+def subject_codes() -> tuple[str, ...]:
+    """Every subject a claim may have, ``unclassified`` last."""
+    return (*dict.fromkeys(phrase.subject for phrase in _phrases()), UNCLASSIFIED)
+
+
+def _subject(context: str) -> tuple[str, str, str | None] | None:
+    """The subject whose phrase ends nearest the end of ``context``, the longest of those; a
+    功能分类 path (类, 款, 项) ending at least as near names a function_subject."""
+    best: tuple[int, int, int, _Phrase, str] | None = None
+    for phrase in _phrases():
+        for match in phrase.pattern.finditer(context):
+            if not match.group(0):
+                continue
+            key = (match.end(), len(match.group(0)), -phrase.rank)
+            if best is None or key > best[:3]:
+                best = (*key, phrase, match.group(0))
+    path = _last(_PATH, context)
+    if path is not None and (best is None or best[0] <= path.end()):
+        return "function_subject", path.group(0), _path_code(path)
+    if best is None:
+        return None
+    return best[3].subject, best[4], best[3].code
+
+
+def _path_code(path: re.Match[str]) -> str | None:
+    """The code of a printed 功能分类 path: its digits where printed, else each name under the one
+    before it in the classification (national.subject_names); None where a name cannot be told."""
+    names = NamePath(subject_names("function"), (3, 5, 7))
+    code = ""
+    for level in (1, 2, 3):
+        name, digits = path.group(f"n{level}"), path.group(f"c{level}")
+        if name is None:
+            break
+        if digits:
+            code += digits
+            names.follow(code, name)
+        else:
+            code = names.resolve(name.strip("“”\"'"))
+            if not code:
+                return None
+    return code or None
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def _number(text: str) -> str:
+    return text.replace(",", "").replace("，", "")
+
+
+def _sentences(lines: Iterable[ProseLine]) -> Iterator[tuple[ProseLine, str]]:
+    """Sentences, each with the line it starts on: a page's wrapped lines are one text (a figure
+    may be cut from its unit by the wrap), cut at sentence ends."""
+    lines = list(lines)
+    index = 0
+    while index < len(lines):
+        first = lines[index]
+        page = [first]
+        index += 1
+        # markdown lines are paragraphs of their own; a PDF page's lines run on
+        while first.page_number is not None and index < len(lines) and lines[index].page_number == first.page_number:
+            page.append(lines[index])
+            index += 1
+        text = ""
+        starts: list[tuple[int, ProseLine]] = []
+        for line in page:
+            starts.append((len(text), line))
+            text += _SPACES.sub("", line.text) if _cjk(line.text) else line.text.strip()
+        position = 0
+        for sentence in _SENTENCE_END.split(text):
+            # the line the sentence's first character is on
+            start_line = [line for offset, line in starts if offset <= position][-1]
+            position += len(sentence)
+            if sentence.strip():
+                yield start_line, sentence.strip()
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= character <= "\u9fff" for character in text)
+
+
+def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
+    """Every figure of every sentence. A stated figure is a claim; a change (比上年增加 X, 增长 Y%)
+    qualifies the claim it follows, or the claim of its sentence whose subject it names
+    (收入比2025年增加 X), and is a claim of its own only where it qualifies none."""
+    claims: list[Claim] = []
+    # the last function or economic line named on this page, for a numbered item's next sentence
+    previous: tuple[int | None, tuple[str, str, str | None]] | None = None
+    heading: tuple[str, str, str | None] | None = None
+    for line, sentence in _sentences(lines):
+        last_end = 0
+        mine: list[int] = []  # this sentence's claims, as indexes of ``claims``
+        for match in _FIGURE.finditer(sentence):
+            before = sentence[last_end : match.start()]
+            last_end = match.end()
+            figure, unit = _number(match.group("number")), match.group("unit").replace("％", "%")
+            change = _CHANGE.search(before.rstrip())
+            own = _subject(before)
+            if change:
+                target = _qualified(claims, mine, line, before, own, unit)
+                if target is not None:
+                    claims[target] = _with_change(claims[target], _direction(change), figure, unit)
+                    continue
+            money = unit in _MONEY.split("|")
+            subject = own or _subject(sentence[: match.start()])
+            if subject is None and not mine and heading is not None:
+                subject = heading  # "（一）收入预算。2026年年初预算数X万元"
+            # "2025年执行数为X万元" after "1、…（204类）…（01项）Y万元。": the item's subject, unless
+            # the clause names a line of its own the reader does not know (事业单位经营支出)
+            if (
+                subject is None
+                and money
+                and previous is not None
+                and previous[0] == line.page_number
+                and not _OWN_LINE.search(before)
+            ):
+                subject = previous[1]
+            if subject is not None and not money and unit != "%" and subject[0] not in _COUNTED:
+                subject = None  # 下属1家机关 is not a figure of 机关运行经费
+            name, phrase, code = subject if subject is not None else (UNCLASSIFIED, "", None)
+            claim = Claim(
+                page_number=line.page_number,
+                line_number=line.line_number,
+                sentence=sentence,
+                figure=figure,
+                unit=unit,
+                subject=name,
+                subject_phrase=phrase,
+                subject_code=code,
+                stated_year=_stated_year(before),
+                basis=_basis(before),
+            )
+            if change:
+                # "收入预算减少1,226.81万元": a change that qualifies no claim is the claim's figure
+                claim = replace(_with_change(claim, _direction(change), figure, unit), is_change=True)
+            else:
+                clause = re.split(r"[，,：:]", before)[-1]
+                if _LEVEL.search(clause) and _COMPARED.search(clause):
+                    claim = replace(claim, change_direction="持平")
+            mine.append(len(claims))
+            claims.append(claim)
+            if subject is not None and money and name in _INHERITED:
+                previous = (line.page_number, subject)
+        # 与上年持平 after the last figure
+        tail = sentence[last_end:]
+        if mine and claims[mine[-1]].change_direction is None and _LEVEL.search(tail) and _COMPARED.search(tail):
+            claims[mine[-1]] = replace(claims[mine[-1]], change_direction="持平")
+        # a heading ("（一）收入预算。") names the subject of the next sentence's first figure
+        heading = _subject(sentence) if not mine and len(sentence) <= _HEADING_LENGTH else None
+    return claims
+
+
+def _qualified(
+    claims: list[Claim],
+    mine: list[int],
+    line: ProseLine,
+    before: str,
+    own: tuple[str, str, str | None] | None,
+    unit: str,
+) -> int | None:
+    """The claim a change qualifies: the last of its sentence when the change names no subject of
+    its own ("，比上年增加X万元，增长Y%"); the last of the page when its sentence begins with it
+    ("与上年相比增加X万元"); the sentence's claim of the subject it names ("收入比2025年增加X")."""
+    if own is not None:
+        named = [index for index in mine if claims[index].subject == own[0] and not _changed(claims[index], unit)]
+        return named[-1] if named else None
+    if mine:
+        last = claims[mine[-1]]
+        compared = _COMPARED.search(before) or last.change_amount or unit == "%"
+        return mine[-1] if compared and not _changed(last, unit) else None
+    if claims and claims[-1].page_number == line.page_number and not _changed(claims[-1], unit):
+        return len(claims) - 1
+    return None
+
+
+def _changed(claim: Claim, unit: str) -> bool:
+    return (claim.change_percent if unit == "%" else claim.change_amount) is not None
+
+
+def _direction(change: re.Match[str]) -> str:
+    return _DIRECTIONS.get(change.group(1)[0], change.group(1))
+
+
+def _with_change(claim: Claim, direction: str, figure: str, unit: str) -> Claim:
+    if unit == "%":
+        return replace(claim, change_direction=claim.change_direction or direction, change_percent=figure)
+    return replace(claim, change_direction=direction, change_amount=figure, change_amount_unit=unit)
+
+
+def _basis(before: str) -> str | None:
+    found = _last(_BASIS, before)
+    if found is None:
+        return None
+    return "budget" if found.group("budget") else "actual"
+
+
+def _stated_year(before: str) -> str | None:
+    """The year a figure is about, when its clause says one: 2025年执行数, 上年预算."""
+    year = _last(_YEAR, before)
+    previous = _last(_PREVIOUS_YEAR, before)
+    if previous is not None and (year is None or previous.start() > year.start()):
+        return "上年"
+    return year.group(1) if year else None
+
+
+CLAIM_COLUMNS = (
+    "document_id",
+    "claim_number",
+    "page_number",
+    "source_line_number",
+    "sentence",
+    "figure",
+    "figure_unit",
+    "subject",
+    "subject_phrase",
+    "subject_code",
+    "claim_kind",
+    "stated_year",
+    "figure_basis",
+    "change_direction",
+    "change_amount",
+    "change_amount_unit",
+    "change_percent",
+)
+
+
+def claim_records(document_id: str, claims: Iterable[Claim]) -> list[Record]:
+    """The claims as rows of the narrative_claims seed, numbered in reading order."""
+    return [
+        {
+            "document_id": document_id,
+            "claim_number": str(number),
+            "page_number": None if claim.page_number is None else str(claim.page_number),
+            "source_line_number": None if claim.line_number is None else str(claim.line_number),
+            "sentence": claim.sentence,
+            "figure": claim.figure,
+            "figure_unit": claim.unit,
+            "subject": claim.subject,
+            "subject_phrase": claim.subject_phrase or None,
+            "subject_code": claim.subject_code,
+            "claim_kind": claim.kind,
+            "stated_year": claim.stated_year,
+            "figure_basis": claim.basis,
+            "change_direction": claim.change_direction,
+            "change_amount": claim.change_amount,
+            "change_amount_unit": claim.change_amount_unit,
+            "change_percent": claim.change_percent,
+        }
+        for number, claim in enumerate(claims, start=1)
+    ]
