@@ -48,6 +48,12 @@ economic_lines as (
 
 ),
 
+revenue_lines as (
+
+    select * from {{ ref('int_revenue_lines_unioned') }}
+
+),
+
 document_tables as (
 
     select * from {{ ref('stg_disclosure__document_tables') }}
@@ -138,7 +144,7 @@ function_candidates as (
         checkable.claim_number,
         economic_lines.economic_code as table_figure_name,
         economic_lines.total_amount as table_amount,
-        null as source_table_number,
+        cast(null as {{ dbt.type_int() }}) as source_table_number,
         economic_lines.source_page_number,
         economic_lines.source_row_number
     from checkable
@@ -150,11 +156,62 @@ function_candidates as (
 
 ),
 
+-- 人员经费 / 公用经费 as the 基本支出 table's own columns print them, beside 301 + 303 (headlines)
+column_total_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        case checkable.subject
+            when 'personnel_expenditure' then '人员经费（基本支出表）'
+            else '公用经费（基本支出表）'
+        end as table_figure_name,
+        sum(
+            case checkable.subject
+                when 'personnel_expenditure' then economic_lines.personnel_amount
+                else economic_lines.public_amount
+            end
+        ) as table_amount,
+        cast(null as {{ dbt.type_int() }}) as source_table_number,
+        min(economic_lines.source_page_number) as source_page_number,
+        cast(null as {{ dbt.type_int() }}) as source_row_number
+    from checkable
+    inner join economic_lines
+        on checkable.document_id = economic_lines.document_id
+    where checkable.subject in ('personnel_expenditure', 'public_expenditure')
+    group by checkable.document_id, checkable.claim_number, checkable.subject
+
+),
+
+-- a revenue source's line as printed, in the first table that prints it
+revenue_source_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        revenue_lines.published_name as table_figure_name,
+        revenue_lines.amount as table_amount,
+        revenue_lines.source_table_number,
+        revenue_lines.source_page_number,
+        revenue_lines.source_row_number
+    from checkable
+    inner join revenue_lines
+        on
+            checkable.document_id = revenue_lines.document_id
+            and checkable.subject_code = revenue_lines.revenue_source_code
+    where checkable.subject = 'revenue_source'
+
+),
+
 candidates as (
 
     select * from headline_candidates
     union all
     select * from function_candidates
+    union all
+    select * from column_total_candidates
+    union all
+    select * from revenue_source_candidates
 
 ),
 
@@ -211,7 +268,7 @@ checked as (
         claims.*,
         subjects.subject_name,
         nearest.table_figure_name,
-        nearest.table_amount,
+        cast(nearest.table_amount as {{ dbt.type_numeric() }}) as table_amount,
         nearest.source_table_number as table_number,
         nearest.source_page_number as table_page_number,
         nearest.source_row_number as table_row_number,
@@ -252,6 +309,7 @@ final as (
         subject_phrase,
         subject_code,
         claim_kind,
+        figure_basis,
         figure,
         figure_unit,
         change_direction,
@@ -277,6 +335,8 @@ final as (
         case
             when table_amount is null then 'unverifiable'
             when abs(difference_amount) <= tolerance then 'agrees'
+            -- the 经济分类 tables hold 基本支出 only; the text may speak of all spending
+            when subject = 'economic_subject' then 'unverifiable'
             else 'differs'
         end as status,
         case

@@ -21,6 +21,7 @@ final as (
         subject_phrase,
         subject_code,
         claim_kind,
+        figure_basis,
         figure,
         figure_unit,
         change_direction,

@@ -49,10 +49,11 @@ _PATH = re.compile(
     rf"(?:\s*(?P<n2>{_NAME})\s*[（(]\s*(?P<c2>\d{{2}})?\s*款\s*[)）]"
     rf"(?:\s*(?P<n3>{_NAME})\s*[（(]\s*(?P<c3>\d{{2}})?\s*项\s*[)）])?)?"
 )
-_PRINTED_CODE = re.compile(r"(?<!\d)(2\d{2}(?:\d{2}){0,2})(?!\d)(?=\s*[\u4e00-\u9fff])")
+# A code printed before its name: 2013850-事业运行, 30216 培训费.
+_PRINTED_CODE = re.compile(r"(?<![\d.])(?P<code>[23]\d{2}(?:\d{2}){0,2})\s*[-－—]?\s*(?=[\u4e00-\u9fff])")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ECONOMIC_NAME = re.compile(r"(费|支出|补助|工资|补贴|保险|缴费|公积金|奖金)$")
-_HEADING_LENGTH = 16
+_HEADING_LENGTH = 24
 # What a sentence says of a subject before its figure: 公务接待费|支出决算为 X万元.
 _TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:数)?(?:共|合计)?(?:为|是)?"
 # Whether a figure is a budget or what was spent: the nearest of these before it in its clause.
@@ -60,7 +61,7 @@ _BASIS = re.compile(
     r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排)|(?P<actual>决算|执行数|执行为|实际支出|完成)"
 )
 # A clause naming a spending or revenue line: its figure is that line's, known or not.
-_OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|资金)")
+_OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|结转|资金)")
 # Subjects a count (辆, 个, 人) may be about; any other subject's figure is money or a share.
 _COUNTED = frozenset({"assets", "performance", "procurement", "procurement_part"})
 # Subjects the next sentence of a numbered item may speak of without naming them again.
@@ -119,7 +120,7 @@ def _phrases() -> tuple[_Phrase, ...]:
     package = resources.files("budget_warehouse")
     data = tomllib.loads(package.joinpath("narrative", "claims.toml").read_text(encoding="utf-8"))
     phrases = [
-        _Phrase(entry["code"], re.compile(phrase + _TAIL), None, 0)
+        _Phrase(entry["code"], re.compile(phrase + _TAIL), entry.get("subject_code"), 0)
         for entry in data["subject"]
         for phrase in entry["phrases"]
     ]
@@ -158,6 +159,11 @@ def _subject(context: str) -> tuple[str, str, str | None] | None:
     path = _last(_PATH, context)
     if path is not None and (best is None or best[0] <= path.end()):
         return "function_subject", path.group(0), _path_code(path)
+    printed = _last(_PRINTED_CODE, context)
+    if printed is not None and (best is None or best[0] - len(best[4]) <= printed.end()):
+        code = printed.group("code")
+        subject = "function_subject" if code.startswith("2") else "economic_subject"
+        return subject, context[printed.start() :].strip(), code
     if best is None:
         return None
     return best[3].subject, best[4], best[3].code
@@ -176,7 +182,9 @@ def _path_code(path: re.Match[str]) -> str | None:
             code += digits
             names.follow(code, name)
         else:
-            code = names.resolve(name.strip("“”\"'"))
+            name = name.strip("“”\"'")
+            # 一般公共服务（类）支出: the 类 named without its 支出
+            code = names.resolve(name) or names.resolve(name + "支出")
             if not code:
                 return None
     return code or None
@@ -245,9 +253,9 @@ def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
                     claims[target] = _with_change(claims[target], _direction(change), figure, unit)
                     continue
             money = unit in _MONEY.split("|")
-            subject = own or _subject(sentence[: match.start()])
-            if subject is None and not mine and heading is not None:
-                subject = heading  # "（一）收入预算。2026年年初预算数X万元"
+            # the subject named earlier in the sentence, unless this clause names a line of its own
+            # (项目支出1,531.45万元，具体包括：1.规划类经费6.50万元)
+            subject = own or (_subject(sentence[: match.start()]) if not _OWN_LINE.search(before) else None)
             # "2025年执行数为X万元" after "1、…（204类）…（01项）Y万元。": the item's subject, unless
             # the clause names a line of its own the reader does not know (事业单位经营支出)
             if (
@@ -258,6 +266,11 @@ def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
                 and not _OWN_LINE.search(before)
             ):
                 subject = previous[1]
+            if subject is None and not mine and heading is not None:
+                subject = heading  # "（一）收入预算。2026年年初预算数X万元"
+            if subject is not None and "绩效" in sentence[: match.start()] and subject[0] not in _INHERITED:
+                # 绩效目标管理，涉及一般公共预算财政拨款X万元: the funds a performance target covers
+                subject = ("performance", subject[1], None)
             if subject is not None and not money and unit != "%" and subject[0] not in _COUNTED:
                 subject = None  # 下属1家机关 is not a figure of 机关运行经费
             name, phrase, code = subject if subject is not None else (UNCLASSIFIED, "", None)
