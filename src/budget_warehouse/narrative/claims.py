@@ -15,7 +15,7 @@ import csv
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -145,7 +145,7 @@ def subject_codes() -> tuple[str, ...]:
     return (*dict.fromkeys(phrase.subject for phrase in _phrases()), UNCLASSIFIED)
 
 
-def _subject(context: str) -> tuple[str, str, str | None] | None:
+def _subject(context: str) -> Subject | None:
     """The subject whose phrase ends nearest the end of ``context``, the longest of those; a
     功能分类 path (类, 款, 项) ending at least as near names a function_subject."""
     best: tuple[int, int, int, _Phrase, str] | None = None
@@ -230,15 +230,28 @@ def _cjk(text: str) -> bool:
     return any("\u4e00" <= character <= "\u9fff" for character in text)
 
 
+Subject = tuple[str, str, str | None]  # subject, the words naming it, its code
+
+
 def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
     """Every figure of every sentence. A stated figure is a claim; a change (比上年增加 X, 增长 Y%)
     qualifies the claim it follows, or the claim of its sentence whose subject it names
     (收入比2025年增加 X), and is a claim of its own only where it qualifies none."""
-    claims: list[Claim] = []
-    # the last function or economic line named on this page, for a numbered item's next sentence
-    previous: tuple[int | None, tuple[str, str, str | None]] | None = None
-    heading: tuple[str, str, str | None] | None = None
+    reader = _Reader()
     for line, sentence in _sentences(lines):
+        reader.read(line, sentence)
+    return reader.claims
+
+
+@dataclass
+class _Reader:
+    claims: list[Claim] = field(default_factory=list)
+    # the last function or economic line named, and its page, for a numbered item's next sentence
+    previous: tuple[int | None, Subject] | None = None
+    # a heading ("（一）收入预算。") names the subject of the next sentence's first figure
+    heading: Subject | None = None
+
+    def read(self, line: ProseLine, sentence: str) -> None:
         last_end = 0
         mine: list[int] = []  # this sentence's claims, as indexes of ``claims``
         for match in _FIGURE.finditer(sentence):
@@ -248,31 +261,11 @@ def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
             change = _CHANGE.search(before.rstrip())
             own = _subject(before)
             if change:
-                target = _qualified(claims, mine, line, before, own, unit)
+                target = _qualified(self.claims, mine, line, before, own, unit)
                 if target is not None:
-                    claims[target] = _with_change(claims[target], _direction(change), figure, unit)
+                    self.claims[target] = _with_change(self.claims[target], _direction(change), figure, unit)
                     continue
-            money = unit in _MONEY.split("|")
-            # the subject named earlier in the sentence, unless this clause names a line of its own
-            # (项目支出1,531.45万元，具体包括：1.规划类经费6.50万元)
-            subject = own or (_subject(sentence[: match.start()]) if not _OWN_LINE.search(before) else None)
-            # "2025年执行数为X万元" after "1、…（204类）…（01项）Y万元。": the item's subject, unless
-            # the clause names a line of its own the reader does not know (事业单位经营支出)
-            if (
-                subject is None
-                and money
-                and previous is not None
-                and previous[0] == line.page_number
-                and not _OWN_LINE.search(before)
-            ):
-                subject = previous[1]
-            if subject is None and not mine and heading is not None:
-                subject = heading  # "（一）收入预算。2026年年初预算数X万元"
-            if subject is not None and "绩效" in sentence[: match.start()] and subject[0] not in _INHERITED:
-                # 绩效目标管理，涉及一般公共预算财政拨款X万元: the funds a performance target covers
-                subject = ("performance", subject[1], None)
-            if subject is not None and not money and unit != "%" and subject[0] not in _COUNTED:
-                subject = None  # 下属1家机关 is not a figure of 机关运行经费
+            subject = self.subject(line, sentence[: match.start()], before, own, unit, first=not mine)
             name, phrase, code = subject if subject is not None else (UNCLASSIFIED, "", None)
             claim = Claim(
                 page_number=line.page_number,
@@ -289,21 +282,45 @@ def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
             if change:
                 # "收入预算减少1,226.81万元": a change that qualifies no claim is the claim's figure
                 claim = replace(_with_change(claim, _direction(change), figure, unit), is_change=True)
-            else:
-                clause = re.split(r"[，,：:]", before)[-1]
-                if _LEVEL.search(clause) and _COMPARED.search(clause):
-                    claim = replace(claim, change_direction="持平")
-            mine.append(len(claims))
-            claims.append(claim)
-            if subject is not None and money and name in _INHERITED:
-                previous = (line.page_number, subject)
+            elif _LEVEL.search(clause := re.split(r"[，,：:]", before)[-1]) and _COMPARED.search(clause):
+                claim = replace(claim, change_direction="持平")
+            mine.append(len(self.claims))
+            self.claims.append(claim)
+            if subject is not None and claim.kind == "amount" and name in _INHERITED:
+                self.previous = (line.page_number, subject)
         # 与上年持平 after the last figure
         tail = sentence[last_end:]
-        if mine and claims[mine[-1]].change_direction is None and _LEVEL.search(tail) and _COMPARED.search(tail):
-            claims[mine[-1]] = replace(claims[mine[-1]], change_direction="持平")
-        # a heading ("（一）收入预算。") names the subject of the next sentence's first figure
-        heading = _subject(sentence) if not mine and len(sentence) <= _HEADING_LENGTH else None
-    return claims
+        if mine and self.claims[mine[-1]].change_direction is None and _LEVEL.search(tail) and _COMPARED.search(tail):
+            self.claims[mine[-1]] = replace(self.claims[mine[-1]], change_direction="持平")
+        self.heading = _subject(sentence) if not mine and len(sentence) <= _HEADING_LENGTH else None
+
+    def subject(
+        self, line: ProseLine, prefix: str, before: str, own: Subject | None, unit: str, *, first: bool
+    ) -> Subject | None:
+        """What a figure is about: its clause's subject; else the one named earlier in the
+        sentence, unless its clause names a line of its own (项目支出1,531.45万元，具体包括：
+        1.规划类经费6.50万元); else the numbered item's ("2025年执行数为X万元" after "1、…（204类）…
+        （01项）Y万元。"); else a heading's."""
+        money = unit in _MONEY.split("|")
+        names_own_line = bool(_OWN_LINE.search(before))
+        subject = own or (_subject(prefix) if not names_own_line else None)
+        previous = self.previous
+        if (
+            subject is None
+            and money
+            and previous is not None
+            and previous[0] == line.page_number
+            and not names_own_line
+        ):
+            subject = previous[1]
+        if subject is None and first and self.heading is not None:
+            subject = self.heading
+        if subject is not None and "绩效" in prefix and subject[0] not in _INHERITED:
+            # 绩效目标管理，涉及一般公共预算财政拨款X万元: the funds a performance target covers
+            subject = ("performance", subject[1], None)
+        if subject is not None and not money and unit != "%" and subject[0] not in _COUNTED:
+            subject = None  # 下属1家机关 is not a figure of 机关运行经费
+        return subject
 
 
 def _qualified(
