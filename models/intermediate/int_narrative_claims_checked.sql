@@ -250,15 +250,46 @@ nearest as (
 
 ),
 
--- 比上年增加 X，增长 Y%: the year before is the figure less the change; Y against X / that
-comparisons as (
+-- 比上年增加 X，增长 Y%: the year before is the figure less the change
+stated_changes as (
 
     select
         document_id,
         claim_number,
-        amount - case change_direction when '减少' then -change_amount else change_amount end as previous_amount
+        amount - case change_direction when '减少' then -change_amount else change_amount end as previous_amount,
+        case change_direction when '减少' then -change_amount else change_amount end as change_signed,
+        change_amount_tolerance as change_tolerance
     from claims
     where claim_kind = 'amount' and change_amount is not null
+
+),
+
+-- 2025年执行数为X万元，2026年预算安排Y万元，比2025年执行数增加Z%: the year before is stated
+stated_previous as (
+
+    select
+        later.document_id,
+        later.claim_number,
+        earlier.amount as previous_amount,
+        later.amount - earlier.amount as change_signed,
+        later.amount_tolerance + earlier.amount_tolerance as change_tolerance
+    from claims as later
+    inner join claims as earlier
+        on
+            later.document_id = earlier.document_id
+            and later.claim_number - 1 = earlier.claim_number
+            and later.sentence = earlier.sentence
+            and later.claim_year - 1 = earlier.claim_year
+            and earlier.claim_kind = 'amount'
+    where later.claim_kind = 'amount' and later.change_percent is not null and later.change_amount is null
+
+),
+
+comparisons as (
+
+    select * from stated_changes
+    union all
+    select * from stated_previous
 
 ),
 
@@ -275,10 +306,13 @@ checked as (
         cast(claims.amount - nearest.table_amount as {{ dbt.type_numeric() }}) as difference_amount,
         cast(claims.amount_tolerance + nearest.table_rounding_step / 2 as {{ dbt.type_numeric() }}) as tolerance,
         comparisons.previous_amount,
+        comparisons.change_signed,
+        comparisons.change_tolerance,
+        -- signed: a text that says 增长 where the figures fell differs
         case
             when comparisons.previous_amount is not null and comparisons.previous_amount != 0
-                then 100 * claims.change_amount / comparisons.previous_amount
-        end as change_percent_computed
+                then 100 * comparisons.change_signed / comparisons.previous_amount
+        end as change_percent_signed
     from claims
     left join subjects
         on claims.subject = subjects.subject
@@ -329,7 +363,7 @@ final as (
         table_row_number,
         change_amount,
         change_percent,
-        cast(change_percent_computed as {{ dbt.type_numeric() }}) as change_percent_computed,
+        cast(abs(change_percent_signed) as {{ dbt.type_numeric() }}) as change_percent_computed,
 
         -- verdicts
         case
@@ -340,13 +374,16 @@ final as (
             else 'differs'
         end as status,
         case
-            when change_percent is null or change_percent_computed is null then 'unverifiable'
-            -- the percentage's own rounding, and what the two amounts' rounding moves it by
+            when change_percent is null or change_percent_signed is null then 'unverifiable'
+            -- the percentage's own rounding, and what the amounts' rounding moves it by
             when
-                abs(change_percent - change_percent_computed)
+                abs(
+                    case change_direction when '减少' then -change_percent else change_percent end
+                    - change_percent_signed
+                )
                 <= change_percent_tolerance
-                + 100 * (change_amount_tolerance + amount_tolerance) / abs(previous_amount)
-                * (1 + abs(change_amount / previous_amount))
+                + 100 * (change_tolerance + abs(change_signed) * amount_tolerance / abs(previous_amount))
+                / abs(previous_amount)
                 then 'agrees'
             else 'differs'
         end as change_status

@@ -22,11 +22,13 @@ from budget_warehouse.publish import publish
 from budget_warehouse.warehouse import (
     BuildFailed,
     BuildInProgress,
+    ClaimFinding,
     Finding,
     Project,
     build_candidate,
     build_lock,
     built_marts,
+    claim_findings,
     findings,
     recover,
 )
@@ -319,7 +321,7 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
         print(f"{project.published} was left as it was", file=sys.stderr)
         return 1
     with timings.phase("findings"):
-        _print_findings(findings(project.candidate))
+        _print_findings(findings(project.candidate), claim_findings(project.candidate))
     if args.no_publish:
         print(f"built and tested {project.candidate}; not published")
         return 0
@@ -335,16 +337,21 @@ def _build_phases(project: Project, args: argparse.Namespace, lock_fd: int) -> i
     return 0
 
 
-def _print_findings(found: list[Finding]) -> None:
+def _print_findings(found: list[Finding], claims: list[ClaimFinding]) -> None:
     """The publishers' errors the build recorded: each document stays in, flagged in dim_document."""
     broken = [finding for finding in found if finding.family != "soft"]
     for finding in found:
         print(f"finding: {finding}", file=sys.stderr)
+    for claim in claims:
+        print(f"finding: text differs: {claim}", file=sys.stderr)
     documents = len({finding.source_file for finding in broken})
     print(
         f"findings: {len(broken)} broken identities in {documents} documents, "
         f"{len(found) - len(broken)} soft checks that differ (marts.fct_identity_checks; --strict fails on the "
-        "broken identities, never on soft checks)"
+        "broken identities, never on soft checks), "
+        f"{len(claims)} figures in the text that differ from the tables in "
+        f"{len({claim.source_file for claim in claims})} documents (marts.fct_narrative_claims; --strict fails on "
+        "them too)"
     )
 
 

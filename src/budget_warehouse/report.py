@@ -6,7 +6,9 @@ One section per department, year and phase, its 部门 and 单位 documents side
 its headline figures (fct_document_headlines), spending by 功能分类 as a sunburst (类 → 款 → 项,
 类 under 2 % of the total grouped as 其他), basic spending by 经济分类 类 (人员经费 301 + 303 against
 公用经费 302 + 310), and the identity board (per table, in the document's order: holds green,
-within rounding or a soft check that differs amber, red only where an identity is broken).
+within rounding or a soft check that differs amber, red only where an identity is broken), and
+what its text claims against its tables (fct_narrative_claims: each figure that differs, with both
+figures and the sentence; the unverifiable ones counted by subject).
 Across documents: the corpus (documents by family, year and status) and the year-over-year view.
 The page fits a 390 px phone: charts take the width they are given.
 """
@@ -214,6 +216,49 @@ def headlines(connection: duckdb.DuckDBPyConnection, document: Document) -> str:
     )
 
 
+def text_claims(connection: duckdb.DuckDBPyConnection, document: Document) -> str:
+    """What the document's text states against its tables: each figure that differs, with both
+    figures and the sentence, and how many could not be checked, by subject."""
+    counts = dict(
+        connection.execute(
+            "select status, count(*) from marts.fct_narrative_claims where document_id = ? group by status",
+            [document.document_id],
+        ).fetchall()
+    )
+    if not counts:
+        return ""
+    differing = connection.execute(
+        "select page_number, source_line_number, subject_name, figure, figure_unit, table_amount, table_page_number, "
+        "sentence from marts.fct_narrative_claims where document_id = ? and status = 'differs' order by claim_number",
+        [document.document_id],
+    ).fetchall()
+    unverifiable = connection.execute(
+        "select subject_name, count(*) from marts.fct_narrative_claims where document_id = ? "
+        "and status = 'unverifiable' group by subject_name order by count(*) desc, subject_name",
+        [document.document_id],
+    ).fetchall()
+    by_subject = "、".join(f"{html.escape(name)} {count}" for name, count in unverifiable)
+    summary = (
+        f"<p>正文中的数字 {sum(counts.values())} 个：与表格一致 <span class='holds'>{counts.get('agrees', 0)}</span>，"
+        f"不一致 <span class='{'broken' if differing else 'muted'}'>{counts.get('differs', 0)}</span>，"
+        f"表中未印 {counts.get('unverifiable', 0)}（{by_subject}）。</p>"
+    )
+    rows = "".join(
+        f"<tr><td class='num'>{page or f'行 {line}'}</td><td>{html.escape(subject)}</td>"
+        f"<td class='num broken'>{html.escape(figure)} {html.escape(unit)}</td>"
+        f"<td class='num'>{_money(table)}{f'（第 {table_page} 页）' if table_page else ''}</td>"
+        f"<td>{html.escape(sentence)}</td></tr>"
+        for page, line, subject, figure, unit, table, table_page, sentence in differing
+    )
+    table = (
+        "<div class='scroll'><table class='claims'><tr><th>页</th><th>关于</th><th>正文</th><th>表格（万元）</th>"
+        f"<th>原句</th></tr>{rows}</table></div>"
+        if differing
+        else ""
+    )
+    return f"<h3>正文与表格 <span class='en'>what the text claims</span></h3>{summary}{table}"
+
+
 def _money(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
 
@@ -291,7 +336,8 @@ def _document_block(connection: duckdb.DuckDBPyConnection, document: Document, n
         f"<h3>{html.escape(document.scope)}文件 <span class='{document.identity_status}'>{status}</span></h3>"
         f"{headlines(connection, document)}"
         f"{''.join(f'<div class=chart>{chart}</div>' for chart in charts)}"
-        f"<h3>勾稽关系 <span class='en'>identity board</span></h3>{identity_board(connection, document)}</section>"
+        f"<h3>勾稽关系 <span class='en'>identity board</span></h3>{identity_board(connection, document)}"
+        f"{text_claims(connection, document)}</section>"
     )
 
 

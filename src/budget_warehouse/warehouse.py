@@ -353,6 +353,47 @@ def findings(database: Path) -> list[Finding]:
     return [Finding(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class ClaimFinding:
+    """A figure a document's text states that its own tables print otherwise."""
+
+    source_file: str
+    page_number: int | None
+    line_number: int | None
+    subject_name: str
+    figure: str
+    figure_unit: str
+    table_figure_name: str
+    table_amount: Decimal
+    table_page_number: int | None
+    sentence: str
+
+    def __str__(self) -> str:
+        where = f"page {self.page_number}" if self.page_number is not None else f"line {self.line_number}"
+        table = f" (page {self.table_page_number})" if self.table_page_number is not None else ""
+        return (
+            f"{self.source_file}: {where}: the text says {self.subject_name} {self.figure} {self.figure_unit}, "
+            f"the table's {self.table_figure_name}{table} {_figure(self.table_amount)} 万元: {self.sentence}"
+        )
+
+
+def claim_findings(database: Path) -> list[ClaimFinding]:
+    """Every claim of a document's text that differs from its tables (fct_narrative_claims)."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            """
+            select documents.source_file, claims.page_number, claims.source_line_number, claims.subject_name,
+                claims.figure, claims.figure_unit, claims.table_figure_name, claims.table_amount,
+                claims.table_page_number, claims.sentence
+            from marts.fct_narrative_claims as claims
+            inner join marts.dim_document as documents using (document_id)
+            where claims.status = 'differs'
+            order by documents.source_file, claims.claim_number
+            """
+        ).fetchall()
+    return [ClaimFinding(*row) for row in rows]
+
+
 def describe_failures(project: Project, rows_per_test: int = 5) -> str:
     """The failed nodes of the last dbt run, with the first stored failing rows of each test,
     which name the document, table and row at fault."""

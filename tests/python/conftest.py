@@ -159,6 +159,7 @@ BUILDS_OF_THEIR_OWN = {
     "test_family_pdfs",
     "test_identity_mutations",
     "test_layout_variants",
+    "test_narrative_claims",
     "test_publishing",
     "test_real_pdfs",
     "test_release_changes",
