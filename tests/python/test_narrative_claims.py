@@ -5,7 +5,6 @@ in tests/python/data/claim_labels/, written by reading the documents, not by thi
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
