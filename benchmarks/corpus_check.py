@@ -1,6 +1,9 @@
 """``make corpus-check``: build a corpus of real PDFs, one folder per table family, and say per
 family how many documents load, why the others are refused, how many have every hard identity
-holding, and how fast extraction reads their pages.
+holding, and how fast extraction reads their pages; then what their text claims (how many
+documents yield claims, how many claims agree with or differ from the tables) and, for the
+documents labelled by hand (tests/python/data/claim_labels), the precision and recall of reading
+the claims and the agreement of the verdicts, per family (benchmarks/claims_check.py).
 
 The corpus (default ``../shared/disclosures/corpus``) is copied into a scratch project's
 ``disclosures/`` under the documents' own names (a file named as published may be the only place
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from benchmarks import claims_check
 from budget_warehouse.cli import main as cli_main
 from budget_warehouse.project import copy_project
 
@@ -145,6 +149,31 @@ def _print(reports: dict[str, FamilyReport], seconds: float) -> tuple[int, int, 
     return documents, loaded, holding
 
 
+def _print_claims(root: Path, families: dict[str, str]) -> None:
+    """Per family: documents whose text yields claims, and the claims by status; then the
+    labelled documents' scores."""
+    database = root / "build" / "warehouse.duckdb"
+    with duckdb.connect(str(database), read_only=True) as connection:
+        rows = connection.execute(
+            "select documents.source_file, count(claims.claim_number), "
+            "count(*) filter (where claims.status = 'agrees'), count(*) filter (where claims.status = 'differs') "
+            "from marts.dim_document as documents "
+            "left join marts.fct_narrative_claims as claims using (document_id) group by documents.source_file"
+        ).fetchall()
+    by_family: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for source_file, claims, agreeing, differing in rows:
+        totals = by_family[families[source_file]]
+        for index, value in enumerate((1, int(claims > 0), claims, agreeing, differing)):
+            totals[index] += value
+    print(f"{'text: family':<20} {'loaded':>6} {'with claims':>11} {'claims':>6} {'agree':>5} {'differ':>6}")
+    for family in sorted(by_family):
+        loaded, yielding, claims, agreeing, differing = by_family[family]
+        print(f"{family:<20} {loaded:>6} {yielding:>11} {claims:>6} {agreeing:>5} {differing:>6}")
+    labelled = {name: rows for name, rows in claims_check.labels().items() if name in families}
+    if labelled:
+        claims_check.print_scores(claims_check.score_warehouse(database, labelled), families)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of <family>/<document>.pdf")
@@ -160,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(root)
         seconds = _build(args.corpus, root, families)
         _print(_reports(args.corpus, root, families), seconds)
+        _print_claims(root, families)
     return 0
 
 
