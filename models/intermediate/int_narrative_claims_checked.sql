@@ -203,9 +203,37 @@ revenue_source_candidates as (
 
 ),
 
+-- 合计 of a 功能分类 table as printed: the 支出总表's is all spending (基本 + 项目, every fund),
+-- the 一般公共预算 table's that fund's; a sentence's 基本支出 or 支出预算 may be either
+table_total_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        printed_totals.published_name as table_figure_name,
+        case checkable.subject
+            when 'basic_expenditure' then printed_totals.basic_amount
+            when 'project_expenditure' then printed_totals.project_amount
+            else printed_totals.total_amount
+        end as table_amount,
+        printed_totals.source_table_number,
+        printed_totals.source_page_number,
+        printed_totals.source_row_number
+    from checkable
+    inner join printed_totals
+        on checkable.document_id = printed_totals.document_id
+    where
+        printed_totals.classification = 'function'
+        and printed_totals.row_kind = 'total'
+        and checkable.subject in ('basic_expenditure', 'project_expenditure', 'expenditure_total')
+
+),
+
 candidates as (
 
     select * from headline_candidates
+    union all
+    select * from table_total_candidates
     union all
     select * from function_candidates
     union all
@@ -298,6 +326,7 @@ checked as (
     select
         claims.*,
         subjects.subject_name,
+        subjects.checked_against,
         nearest.table_figure_name,
         cast(nearest.table_amount as {{ dbt.type_numeric() }}) as table_amount,
         nearest.source_table_number as table_number,
@@ -369,6 +398,9 @@ final as (
         case
             when table_amount is null then 'unverifiable'
             when abs(difference_amount) <= tolerance then 'agrees'
+            -- under half the total its subject names: a part of it (a unit's section of a
+            -- department's text, one project's funds), which no table prints as such
+            when checked_against = 'headline' and abs(amount) < abs(table_amount) / 2 then 'unverifiable'
             -- the 经济分类 tables hold 基本支出 only; the text may speak of all spending
             when subject = 'economic_subject' then 'unverifiable'
             else 'differs'

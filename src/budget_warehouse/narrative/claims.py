@@ -44,10 +44,11 @@ _PREVIOUS_YEAR = re.compile(r"(?<![比较与])(上年|去年|上一年)(?!结转
 # A 功能分类 path: 公共安全支出（204类）司法（06款）行政运行（01项）, or names only,
 # “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”.
 _NAME = r"[^（()）“”\"'：:，,。；、.．\d\s]+"
+_ITEM = r"(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）])?"
 _PATH = re.compile(
-    rf"(?P<n1>{_NAME})\s*[（(]\s*(?P<c1>\d{{3}})?\s*类\s*[)）]"
+    rf"(?:(?P<n1>{_NAME})\s*[（(]\s*(?P<c1>\d{{3}})?\s*类\s*[)）]\s*{_ITEM})?"
     rf"(?:\s*(?P<n2>{_NAME})\s*[（(]\s*(?P<c2>\d{{2}})?\s*款\s*[)）]"
-    rf"(?:\s*(?P<n3>{_NAME})\s*[（(]\s*(?P<c3>\d{{2}})?\s*项\s*[)）])?)?"
+    rf"(?:\s*{_ITEM}(?P<n3>{_NAME})\s*[（(]\s*(?P<c3>\d{{2}})?\s*项\s*[)）])?)?"
 )
 # A code printed before its name: 2013850-事业运行, 30216 培训费.
 _PRINTED_CODE = re.compile(r"(?<![\d.])(?P<code>[23]\d{2}(?:\d{2}){0,2})\s*[-－—]?\s*(?=[\u4e00-\u9fff])")
@@ -55,7 +56,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _ECONOMIC_NAME = re.compile(r"(费|支出|补助|工资|补贴|保险|缴费|公积金|奖金)$")
 _HEADING_LENGTH = 24
 # What a sentence says of a subject before its figure: 公务接待费|支出决算为 X万元.
-_TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:数)?(?:共|合计)?(?:为|是)?"
+_TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:总额|金额|数)?(?:共|合计)?(?:为|是)?"
 # Whether a figure is a budget or what was spent: the nearest of these before it in its clause.
 _BASIS = re.compile(
     r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排)|(?P<actual>决算|执行数|执行为|实际支出|完成)"
@@ -156,7 +157,8 @@ def _subject(context: str) -> Subject | None:
             key = (match.end(), len(match.group(0)), -phrase.rank)
             if best is None or key > best[:3]:
                 best = (*key, phrase, match.group(0))
-    path = _last(_PATH, context)
+    # every part of a path is optional, so the pattern also matches nothing: the last that names one
+    path = next((m for m in reversed(list(_PATH.finditer(context))) if m.group("n1") or m.group("n2")), None)
     if path is not None and (best is None or best[0] <= path.end()):
         return "function_subject", path.group(0), _path_code(path)
     printed = _last(_PRINTED_CODE, context)
@@ -171,22 +173,34 @@ def _subject(context: str) -> Subject | None:
 
 def _path_code(path: re.Match[str]) -> str | None:
     """The code of a printed 功能分类 path: its digits where printed, else each name under the one
-    before it in the classification (national.subject_names); None where a name cannot be told."""
+    before it in the classification (national.subject_names); a path that starts at its 款
+    (2.住房改革支出（款）提租补贴（项）, the 类 named in an earlier item) by the 款's name, where only
+    one 款 has it. None where a name cannot be told."""
     names = NamePath(subject_names("function"), (3, 5, 7))
     code = ""
     for level in (1, 2, 3):
         name, digits = path.group(f"n{level}"), path.group(f"c{level}")
         if name is None:
+            if level == 1:
+                continue
             break
-        if digits:
+        name = name.strip("“”\"'")
+        if digits and (code or level == 1):
             code += digits
             names.follow(code, name)
-        else:
-            name = name.strip("“”\"'")
-            # 一般公共服务（类）支出: the 类 named without its 支出
-            code = names.resolve(name) or names.resolve(name + "支出")
-            if not code:
+            continue
+        if level == 2 and not code:
+            found = names.names.children(name, "", 5) or names.names.children(name + "支出", "", 5)
+            if len(found) != 1:
                 return None
+            code = found.pop()
+            names.follow(code[:3], "")
+            names.follow(code, name)
+            continue
+        # 一般公共服务（类）支出: the 类 named without its 支出
+        code = names.resolve(name) or names.resolve(name + "支出")
+        if not code:
+            return None
     return code or None
 
 
