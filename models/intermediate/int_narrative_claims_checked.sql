@@ -48,6 +48,12 @@ economic_lines as (
 
 ),
 
+three_public as (
+
+    select * from {{ ref('int_three_public_expenses_unioned') }}
+
+),
+
 revenue_lines as (
 
     select * from {{ ref('int_revenue_lines_unioned') }}
@@ -229,9 +235,34 @@ table_total_candidates as (
 
 ),
 
+-- the two parts of 公务用车购置及运行费, for the document's own year
+vehicle_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        checkable.subject as table_figure_name,
+        case checkable.subject
+            when 'vehicle_purchase' then three_public.vehicle_purchase_amount
+            else three_public.vehicle_operation_amount
+        end as table_amount,
+        cast(null as {{ dbt.type_int() }}) as source_table_number,
+        three_public.source_page_number,
+        three_public.source_row_number
+    from checkable
+    inner join three_public
+        on
+            checkable.document_id = three_public.document_id
+            and checkable.claim_year = three_public.budget_year
+    where checkable.subject in ('vehicle_purchase', 'vehicle_operation')
+
+),
+
 candidates as (
 
     select * from headline_candidates
+    union all
+    select * from vehicle_candidates
     union all
     select * from table_total_candidates
     union all

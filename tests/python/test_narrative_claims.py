@@ -78,6 +78,24 @@ def test_names_without_codes_resolve_through_the_classification() -> None:
     assert (claim.subject, claim.subject_code) == ("function_subject", "2010507")
 
 
+def test_the_short_form_of_the_official_vehicles_names_the_same_subjects() -> None:
+    # 上海市普陀区万里街道 2023, p.29, as printed: 公务车 for 公务用车.
+    claims = read_claims(
+        [
+            ProseLine(
+                29,
+                None,
+                "（二）、公务车购置及运行费21.56万元，其中：公务用车购置费0万元，比2022年预算持平；公务车运行维护费21.56万元。",
+            )
+        ]
+    )
+    assert [(c.figure, c.subject) for c in claims] == [
+        ("21.56", "official_vehicles"),
+        ("0", "vehicle_purchase"),
+        ("21.56", "vehicle_operation"),
+    ]
+
+
 def test_a_figure_nobody_can_place_is_kept_unclassified() -> None:
     claims = read_claims([ProseLine(2, None, "本部门共设置 24 个内设机构和机关党办、离退休人员工作处。")])
     assert [(c.figure, c.unit, c.subject, c.kind) for c in claims] == [("24", "个", "unclassified", "count")]
@@ -91,9 +109,9 @@ def test_codes_years_and_list_numbers_are_not_figures() -> None:
 # --- the default corpus --------------------------------------------------------------------------------------------
 
 
-def test_the_seed_corpus_claims_match_their_labels(warehouse) -> None:
+def test_the_seed_corpus_claims_match_their_labels(project: Path) -> None:
     labelled = {name: rows for name, rows in claims_check.labels().items() if name == SIFAJU}
-    (score,) = claims_check.score_warehouse(REPO / "warehouse.duckdb", labelled).values()
+    (score,) = claims_check.score_warehouse(project / "warehouse.duckdb", labelled).values()
     assert score.labelled == 93
     assert score.precision >= 0.95 and score.recall >= 0.95
     assert score.verdict_agreement >= 0.95

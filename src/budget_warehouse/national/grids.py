@@ -609,18 +609,32 @@ def _row_label_column(columns: list[Column], body: list[BodyRow], context: Table
 
 def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
     """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item, as
-    columns or as rows named in a 项目 column."""
+    columns or as rows named in a 项目 column; some budgets print the items down the page, a row
+    each under 项目 | 预算数."""
     columns, body = stitch(grids, context)
     parsed = ParsedGrids()
     earlier = prior_year_columns(columns)
     label_column = _row_label_column(columns, body, context)
+    totalled = False
     for row in body:
         row_label = label_key(row.cells[0]) if label_column is not None else ""
         row_figure = next((r.role for r in context.roles.figure_kinds if r.label in row_label), None)
+        # a table printed down the page names an item per row (1、因公出国（境）费用 | 0.00)
+        row_item = next((r.role for r in context.roles.three_public if not r.anywhere and r.label in row_label), None)
+        if label_column is not None and row_figure is None and row_item is None and totalled:
+            # a row per unit under the department's 合计 (部门名称 | …): the 合计 row is the document's
+            parsed.warnings.append(
+                f"{context.path}: page {row.page}, {context.title}, row {row.row}: "
+                f"{row.cells[0]!r}, a unit's row under 合计, not read"
+            )
+            continue
+        totalled = totalled or row_item == "total_amount"
         for column in columns:
             if column is label_column:
                 continue
             measure = column.measure(context.roles.three_public)
+            if row_item is not None and row_figure is None and measure in (None, "total_amount"):
+                measure = row_item  # the column names no item of its own (预算数, 合计)
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
             if column.number in earlier:
