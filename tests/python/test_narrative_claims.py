@@ -234,9 +234,10 @@ def test_every_labelled_family_yields_claims(labelled_build: dict[str, claims_ch
 
 
 def test_labelled_verdicts_agree(labelled_build: dict[str, claims_check.Score]) -> None:
-    """Issue 24 asks for 95 %. Measured 86 %: the “三公” tables of eight families are not read yet
-    (their 三公 claims are unverifiable where the labels say agrees). This holds the level reached."""
+    """Issue 24 asks for 95 %. Measured 90.9 %: of the 52 verdicts that differ from the labels, 50 are
+    unverifiable where the labels say agrees (guangdong's and shenzhen's “三公” tables are not read yet;
+    subjects the reader does not place). This holds the level reached."""
     total = claims_check.Score()
     for score in labelled_build.values():
         total.add(score)
-    assert total.verdict_agreement >= 0.84
+    assert total.verdict_agreement >= 0.90
