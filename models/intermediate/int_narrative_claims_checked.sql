@@ -189,7 +189,9 @@ column_total_candidates as (
 
 ),
 
--- a revenue source's line as printed, in the first table that prints it
+-- a revenue source's line as printed, in every table that prints it (a cell printed blank is no
+-- figure); the funds (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) are revenue sources of the
+-- same code, printed where their own spending tables are left out as empty
 revenue_source_candidates as (
 
     select
@@ -204,8 +206,15 @@ revenue_source_candidates as (
     inner join revenue_lines
         on
             checkable.document_id = revenue_lines.document_id
-            and checkable.subject_code = revenue_lines.revenue_source_code
-    where checkable.subject = 'revenue_source'
+            and coalesce(checkable.subject_code, checkable.subject) = revenue_lines.revenue_source_code
+    where
+        checkable.subject in (
+            'revenue_source',
+            'fiscal_appropriation',
+            'general_public_budget',
+            'government_fund_budget',
+            'state_capital_budget'
+        )
 
 ),
 

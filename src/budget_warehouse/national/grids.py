@@ -599,50 +599,81 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
     return parsed
 
 
-def _row_label_column(columns: list[Column], body: list[BodyRow], context: TableContext) -> Column | None:
-    """A first column that names each row rather than an item (项目: 预算数 / 决算数)."""
-    first = columns[0] if columns else None
-    if first is None or first.measure(context.roles.three_public) is not None:
-        return None
-    return first if not any(is_amount(row.cells[0]) for row in body) else None
+def _row_label_columns(columns: list[Column], body: list[BodyRow], context: TableContext) -> list[Column]:
+    """The leading columns that name each row rather than an item (项目: 预算数 / 决算数; 预算单位 |
+    年度): no cell of theirs is an amount."""
+    labels: list[Column] = []
+    for column in columns:
+        if column.measure(context.roles.three_public) is not None:
+            break
+        if any(is_amount(row.cells[column.number - 1]) for row in body):
+            break
+        labels.append(column)
+    return labels
+
+
+@dataclass
+class _ThreePublicRow:
+    """What a row of a “三公” table's label columns say."""
+
+    name: str  # the first label cell: a unit (or 合计), an item down the page, or a figure
+    figure: str | None  # 预算数 / 决算数 / a change (增减: derived, not read)
+    item: str | None  # the item a table printed down the page names in the row
+    year: int | None  # 2025年 beside 2026年: the year before's figures
+
+
+def _three_public_row(
+    row: BodyRow, labels: list[Column], down_the_page: bool, context: TableContext
+) -> _ThreePublicRow:
+    cells = [row.cells[c.number - 1] for c in labels]
+    label = label_key("".join(cells))
+    figure = next((r.role for r in context.roles.figure_kinds if r.label in label), None)
+    # only where the columns name no item: a unit's name may hold 接待 or 运行
+    rules = context.roles.three_public if down_the_page else ()
+    item = next((r.role for r in rules if not r.anywhere and r.label in label), None)
+    years = [int(y) for y in _HEADER_YEAR.findall("".join(cells))]
+    name = label_key(cells[0]) if cells and figure is None and not _HEADER_YEAR.search(cells[0]) else ""
+    return _ThreePublicRow(name, figure, item, max(years) if years else None)
 
 
 def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
-    """“三公”经费: one row of amounts; final accounts print 预算数 and 决算数 for each item, as
-    columns or as rows named in a 项目 column; some budgets print the items down the page, a row
-    each under 项目 | 预算数."""
+    """“三公”经费: a column per item and a row of amounts (final accounts: a row or column each for
+    预算数 and 决算数; Shenzhen: a row each for the year before, the year and the change); or the items
+    down the page, a row each under 项目 | 合计 (its funds beside it, parts of the 合计). A row per unit
+    under the department's first row (合计, or its name) is not read: the first is the document's."""
     columns, body = stitch(grids, context)
     parsed = ParsedGrids()
+    labels = _row_label_columns(columns, body, context)
+    amounts = [c for c in columns if c not in labels]
+    measures = {c.number: c.measure(context.roles.three_public) for c in amounts}
+    down_the_page = bool(labels) and all(m in (None, "total_amount") for m in measures.values())
+    if down_the_page and "total_amount" in measures.values():
+        amounts = [c for c in amounts if measures[c.number] is not None]  # the funds are the 合计's parts
     earlier = prior_year_columns(columns)
-    label_column = _row_label_column(columns, body, context)
-    totalled = False
-    for row in body:
-        row_label = label_key(row.cells[0]) if label_column is not None else ""
-        row_figure = next((r.role for r in context.roles.figure_kinds if r.label in row_label), None)
-        # a table printed down the page names an item per row (1、因公出国（境）费用 | 0.00)
-        row_item = next((r.role for r in context.roles.three_public if not r.anywhere and r.label in row_label), None)
-        if label_column is not None and row_figure is None and row_item is None and totalled:
-            # a row per unit under the department's 合计 (部门名称 | …): the 合计 row is the document's
-            parsed.warnings.append(
-                f"{context.path}: page {row.page}, {context.title}, row {row.row}: "
-                f"{row.cells[0]!r}, a unit's row under 合计, not read"
-            )
+    rows = [(row, _three_public_row(row, labels, down_the_page, context)) for row in body]
+    latest = max((said.year for _, said in rows if said.year is not None), default=None)
+    first: str | None = None
+    current = ""
+    for row, said in rows:
+        current = said.name or current
+        first = first or current or None
+        skipped = _three_public_row_skipped(row, said, down_the_page, first, current, context)
+        if skipped is not None:
+            if skipped:
+                parsed.warnings.append(skipped)
             continue
-        totalled = totalled or row_item == "total_amount"
-        for column in columns:
-            if column is label_column:
-                continue
-            measure = column.measure(context.roles.three_public)
-            if row_item is not None and row_figure is None and measure in (None, "total_amount"):
-                measure = row_item  # the column names no item of its own (预算数, 合计)
+        for column in amounts:
+            measure = said.item if down_the_page else measures[column.number]
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
-            if column.number in earlier:
+            if column.number in earlier or (said.year is not None and latest is not None and said.year < latest):
                 measure = f"prior_year_{measure}"
             keys = [label_key(part) for part in column.parts]
-            figure = row_figure or next(
+            figure = said.figure or next(
                 (r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None
             )
+            if figure == "change":
+                continue
             parsed.records.append(
                 _record(
                     row,
@@ -657,3 +688,18 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
                 )
             )
     return parsed
+
+
+def _three_public_row_skipped(
+    row: BodyRow, said: _ThreePublicRow, down_the_page: bool, first: str | None, current: str, context: TableContext
+) -> str | None:
+    """Why a row is not read ('' when it needs no warning: a change row), or None to read it."""
+    where = f"{context.path}: page {row.page}, {context.title}, row {row.row}: {row.cells[0]!r}"
+    if said.figure == "change":
+        return ""
+    if down_the_page and said.item is None and said.figure is None:
+        return f"{where} names no “三公” item, not read"
+    if not down_the_page and current and current != first:
+        # warned once per unit, on the row that names it
+        return f"{where}, a unit's rows under the department's ({first}), not read" if said.name else ""
+    return None
