@@ -164,6 +164,45 @@ def test_a_final_accounts_three_public_expenses(warehouse) -> None:
     assert rows == [(Decimal("46.21"), Decimal("4.69"), Decimal("40.61"), Decimal("0.90"))]
 
 
+# The “三公” table of each family that prints one, as printed for the document's own year: (page,
+# 合计, 因公出国（境）, 公务接待, 公务用车购置及运行), 万元; None where the cell is printed blank.
+THREE_PUBLIC = {
+    # 表9: a column per item split by fund, a row per year; the 2026年 row (2025年: 40.31)
+    SHENZHEN: (34, "35.10", "28.00", "3.50", "3.60"),
+    # 表8, items down the page under 项目 | 合计 | 一般公共预算 | …
+    GUANGDONG: (15, "4.80", "0.00", "2.30", "2.50"),
+    # 十、 items down the page under 项目 | 预算数
+    FUJIAN: (23, "27.31", "0.00", "2.00", "25.31"),
+    # 公开表7: 2025年预算数 (11.90) beside 2026年预算数
+    YANTAI: (19, "3.40", None, "3.40", None),
+    JIANGSU: (15, "0.00", "0.00", "0.00", "0.00"),  # 公开09表, with 会议费 and 培训费
+    # the 合计 row above the units' rows
+    CHANGSHA: (20, "0.50", None, "0.50", None),
+    CHONGQING: (28, "308.00", "20.00", "39.50", "248.50"),
+    ZHEJIANG: (28, "9.30", None, "5.80", "3.50"),  # 表08: 合计, then the units' rows
+}
+
+
+@pytest.mark.parametrize("source_file", sorted(THREE_PUBLIC))
+def test_each_family_s_three_public_table(warehouse, source_file: str) -> None:
+    row = warehouse.execute(
+        "select source_page_number, total_amount, overseas_travel_amount, official_reception_amount, "
+        "official_vehicle_subtotal_amount from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, source_file)],
+    ).fetchone()
+    page, *amounts = THREE_PUBLIC[source_file]
+    assert row == (page, *(None if amount is None else Decimal(amount) for amount in amounts))
+
+
+def test_guangdong_s_administrative_expenses_are_its_office_operation(warehouse) -> None:
+    # 表8 p.15: 行政经费 444.39, what the family's text calls 机关运行经费
+    row = warehouse.execute(
+        "select office_operation_amount from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, GUANGDONG)],
+    ).fetchone()
+    assert row == (Decimal("444.39"),)
+
+
 def test_names_without_codes_land_under_their_resolved_codes(warehouse, project: Path) -> None:
     # 表5 p.26 and 表8 p.30 of 杭州市公安局, names only: 事业运行 under 公安, 科技成果转化与扩散
     # under 技术研究与开发, 城市公共设施 under 城市基础设施配套费安排的支出 (政府性基金)
