@@ -66,6 +66,12 @@ document_tables as (
 
 ),
 
+table_cells as (
+
+    select * from {{ ref('stg_disclosure__national_table_cells') }}
+
+),
+
 -- the claims a table figure can speak to: money, about the document's own year, and of what the
 -- document's tables hold (a final account's 年初预算为 X is not its 决算 figure)
 checkable as (
@@ -218,6 +224,55 @@ revenue_source_candidates as (
 
 ),
 
+-- the 财政拨款收支总表's 收入总计 and 本年收入: every 财政拨款, where no line of its own says so
+-- (财政拨款收、支总预算 X 万元)
+fiscal_overview_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        revenue_lines.published_name as table_figure_name,
+        revenue_lines.amount as table_amount,
+        revenue_lines.source_table_number,
+        revenue_lines.source_page_number,
+        revenue_lines.source_row_number
+    from checkable
+    inner join revenue_lines
+        on checkable.document_id = revenue_lines.document_id
+    inner join document_tables
+        on
+            revenue_lines.document_id = document_tables.document_id
+            and revenue_lines.source_table_number = document_tables.table_number
+    where
+        checkable.subject = 'fiscal_appropriation'
+        and document_tables.table_key = 'fiscal_appropriation_overview'
+        and revenue_lines.revenue_source_code in ('grand_total', 'current_year_total')
+
+),
+
+-- 政府采购 where a 功能分类 table prints it in columns (Shenzhen's 支出总表): its total row's
+-- largest, the group's 小计 (its parts are smaller)
+procurement_candidates as (
+
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        '政府采购' as table_figure_name,
+        max(table_cells.amount) as table_amount,
+        table_cells.table_number as source_table_number,
+        min(table_cells.page_number) as source_page_number,
+        min(table_cells.source_row_number) as source_row_number
+    from checkable
+    inner join table_cells
+        on checkable.document_id = table_cells.document_id
+    where
+        checkable.subject = 'procurement'
+        and table_cells.measure = 'procurement_amount'
+        and table_cells.row_kind = 'total'
+    group by checkable.document_id, checkable.claim_number, table_cells.table_number
+
+),
+
 -- 合计 of a 功能分类 table as printed: the 支出总表's is all spending (基本 + 项目, every fund),
 -- the 一般公共预算 table's that fund's; a sentence's 基本支出 or 支出预算 may be either
 table_total_candidates as (
@@ -280,6 +335,10 @@ candidates as (
     select * from column_total_candidates
     union all
     select * from revenue_source_candidates
+    union all
+    select * from fiscal_overview_candidates
+    union all
+    select * from procurement_candidates
 
 ),
 

@@ -96,6 +96,43 @@ def test_the_short_form_of_the_official_vehicles_names_the_same_subjects() -> No
     ]
 
 
+def test_a_sentence_runs_over_the_page_break_past_the_running_header_and_page_number() -> None:
+    # 重庆市人民政府办公厅 2026, pp.3-4: the subject at the foot of p.3, its figure at the top of p.4;
+    # each page headed by the document's title and footed by its number (as 无锡 prints them).
+    header = "重庆市人民政府办公厅2026年部门预算"
+    claims = read_claims(
+        [
+            ProseLine(2, None, header),
+            ProseLine(2, None, "本部门2026年未使用政府性基金预算拨款安排的支出。"),
+            ProseLine(2, None, "- 2 -"),
+            ProseLine(3, None, header),
+            ProseLine(3, None, "四、“三公”经费情况说明"),
+            ProseLine(3, None, "2026 年“三公”经费预算 394.49 万元，较 2025 年减少 2.48 万元，其中：因公出国（境）费用"),
+            ProseLine(3, None, "- 3 -"),
+            ProseLine(4, None, header),
+            ProseLine(4, None, "184.49 万元，与 2025 持平；公务接待费 10 万元，与 2025 持平。"),
+            ProseLine(4, None, "- 4 -"),
+        ]
+    )
+    assert [(c.page_number, c.figure, c.subject) for c in claims] == [
+        (3, "394.49", "three_public_total"),
+        (4, "184.49", "overseas_travel"),
+        (4, "10", "official_reception"),
+    ]
+    assert claims[1].sentence.startswith("四、“三公”经费情况说明2026年“三公”经费预算394.49万元")
+    assert header not in claims[1].sentence and "- 3 -" not in claims[1].sentence
+
+
+def test_a_page_that_ends_its_sentence_is_not_run_on() -> None:
+    claims = read_claims(
+        [
+            ProseLine(5, None, "机关运行经费 58.44 万元。"),
+            ProseLine(6, None, "12.00 万元用于会议费。"),
+        ]
+    )
+    assert [(c.page_number, c.subject) for c in claims] == [(5, "office_operation"), (6, "unclassified")]
+
+
 def test_a_figure_nobody_can_place_is_kept_unclassified() -> None:
     claims = read_claims([ProseLine(2, None, "本部门共设置 24 个内设机构和机关党办、离退休人员工作处。")])
     assert [(c.figure, c.unit, c.subject, c.kind) for c in claims] == [("24", "个", "unclassified", "count")]

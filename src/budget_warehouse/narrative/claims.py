@@ -213,31 +213,81 @@ def _number(text: str) -> str:
     return text.replace(",", "").replace("，", "")
 
 
-def _sentences(lines: Iterable[ProseLine]) -> Iterator[tuple[ProseLine, str]]:
-    """Sentences, each with the line it starts on: a page's wrapped lines are one text (a figure
-    may be cut from its unit by the wrap), cut at sentence ends."""
-    lines = list(lines)
-    index = 0
-    while index < len(lines):
-        first = lines[index]
-        page = [first]
-        index += 1
-        # markdown lines are paragraphs of their own; a PDF page's lines run on
-        while first.page_number is not None and index < len(lines) and lines[index].page_number == first.page_number:
-            page.append(lines[index])
-            index += 1
-        text = ""
-        starts: list[tuple[int, ProseLine]] = []
-        for line in page:
-            starts.append((len(text), line))
-            text += _SPACES.sub("", line.text) if _cjk(line.text) else line.text.strip()
-        position = 0
-        for sentence in _SENTENCE_END.split(text):
-            # the line the sentence's first character is on
-            start_line = [line for offset, line in starts if offset <= position][-1]
-            position += len(sentence)
-            if sentence.strip():
-                yield start_line, sentence.strip()
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    starts: tuple[tuple[int, ProseLine], ...]  # each line it runs over, at its offset in ``text``
+
+    def line_at(self, offset: int) -> ProseLine:
+        """The line the character at ``offset`` is on: a figure's page, where a sentence runs over two."""
+        return [line for start, line in self.starts if start <= offset][-1]
+
+
+# A page number printed as a line of its own: 3, - 21 -, 第3页, 3/40.
+_FOLIO = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[-—–－\s]*$")
+_ENDS_SENTENCE = re.compile(r"[。；;！？!?]\s*$")
+# A line printed at the top or bottom of this many pages is a running header or footer.
+_RUNNING_PAGES = 3
+
+
+def _pages(lines: Iterable[ProseLine]) -> list[list[ProseLine]]:
+    """A PDF's lines by page, a markdown line alone; the page numbers and the running headers and
+    footers (a line at the top or bottom of several pages: the document's title) left out."""
+    pages: list[list[ProseLine]] = []
+    for line in lines:
+        if pages and line.page_number is not None and pages[-1][0].page_number == line.page_number:
+            pages[-1].append(line)
+        else:
+            pages.append([line])
+    edges: dict[str, set[int | None]] = {}
+    for page in pages:
+        for line in {*page[:2], *page[-2:]}:
+            edges.setdefault(_SPACES.sub("", line.text), set()).add(line.page_number)
+    running = {text for text, seen in edges.items() if len(seen) >= _RUNNING_PAGES}
+
+    def kept(line: ProseLine) -> bool:
+        text = _SPACES.sub("", line.text)
+        return line.page_number is None or not (_FOLIO.match(line.text) or text in running)
+
+    return [kept_lines for page in pages if (kept_lines := [line for line in page if kept(line)])]
+
+
+def _sentences(lines: Iterable[ProseLine]) -> Iterator[_Sentence]:
+    """Sentences, each with the lines it runs over: a page's wrapped lines are one text (a figure
+    may be cut from its unit by the wrap), and so is the next page's where a sentence runs over the
+    page break; cut at sentence ends. A markdown line is a paragraph of its own."""
+    block: list[ProseLine] = []
+    for page in _pages(lines):
+        last = block[-1] if block else None
+        runs_on = (
+            last is not None
+            and last.page_number is not None
+            and page[0].page_number == last.page_number + 1
+            and not _ENDS_SENTENCE.search(last.text)
+        )
+        if block and not runs_on:
+            yield from _cut(block)
+            block = []
+        block += page
+    if block:
+        yield from _cut(block)
+
+
+def _cut(block: list[ProseLine]) -> Iterator[_Sentence]:
+    text = ""
+    starts: list[tuple[int, ProseLine]] = []
+    for line in block:
+        starts.append((len(text), line))
+        text += _SPACES.sub("", line.text) if _cjk(line.text) else line.text.strip()
+    position = 0
+    for sentence in _SENTENCE_END.split(text):
+        end = position + len(sentence)
+        if sentence.strip():
+            lead = len(sentence) - len(sentence.lstrip())
+            own = [(start - position - lead, line) for start, line in starts if position < start < end]
+            first = [line for start, line in starts if start <= position][-1]
+            yield _Sentence(sentence.strip(), ((0, first), *own))
+        position = end
 
 
 def _cjk(text: str) -> bool:
@@ -252,8 +302,8 @@ def read_claims(lines: Iterable[ProseLine]) -> list[Claim]:
     qualifies the claim it follows, or the claim of its sentence whose subject it names
     (收入比2025年增加 X), and is a claim of its own only where it qualifies none."""
     reader = _Reader()
-    for line, sentence in _sentences(lines):
-        reader.read(line, sentence)
+    for sentence in _sentences(lines):
+        reader.read(sentence)
     return reader.claims
 
 
@@ -265,10 +315,12 @@ class _Reader:
     # a heading ("（一）收入预算。") names the subject of the next sentence's first figure
     heading: Subject | None = None
 
-    def read(self, line: ProseLine, sentence: str) -> None:
+    def read(self, said: _Sentence) -> None:
+        sentence = said.text
         last_end = 0
         mine: list[int] = []  # this sentence's claims, as indexes of ``claims``
         for match in _FIGURE.finditer(sentence):
+            line = said.line_at(match.start())
             before = sentence[last_end : match.start()]
             last_end = match.end()
             figure, unit = _number(match.group("number")), match.group("unit").replace("％", "%")

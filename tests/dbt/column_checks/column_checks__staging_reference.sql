@@ -55,7 +55,7 @@ stg_reference__claim_subjects as (
         row_key=['subject'],
         not_null=['subject', 'subject_name', 'checked_against'],
         unique=['subject'],
-        accepted_values={'checked_against': ['headline', 'function', 'economic', 'revenue_source', 'three_public', 'none']}
+        accepted_values={'checked_against': ['headline', 'function', 'economic', 'revenue_source', 'three_public', 'procurement', 'none']}
     ) }}
 ),
 
