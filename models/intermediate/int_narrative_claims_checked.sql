@@ -349,6 +349,9 @@ ranked as (
         candidates.*,
         coalesce({{ to_wan_yuan('document_tables.published_rounding_step', 'document_tables.published_unit') }}, 0)
             as table_rounding_step,
+        max(abs(candidates.table_amount)) over (
+            partition by candidates.document_id, candidates.claim_number
+        ) as largest_table_amount,
         row_number() over (
             partition by candidates.document_id, candidates.claim_number
             order by
@@ -428,6 +431,7 @@ checked as (
         subjects.checked_against,
         nearest.table_figure_name,
         cast(nearest.table_amount as {{ dbt.type_numeric() }}) as table_amount,
+        nearest.largest_table_amount,
         nearest.source_table_number as table_number,
         nearest.source_page_number as table_page_number,
         nearest.source_row_number as table_row_number,
@@ -497,9 +501,13 @@ final as (
         case
             when table_amount is null then 'unverifiable'
             when abs(difference_amount) <= tolerance then 'agrees'
-            -- under half the total its subject names: a part of it (a unit's section of a
-            -- department's text, one project's funds), which no table prints as such
-            when checked_against = 'headline' and abs(amount) < abs(table_amount) / 2 then 'unverifiable'
+            -- under half the largest figure its subject names (the document's total, where a
+            -- fund's table prints a smaller one): a part of it (a unit's section of a
+            -- department's text, one project's funds or revenue), which no table prints as such
+            when
+                checked_against in ('headline', 'revenue_source')
+                and abs(amount) < largest_table_amount / 2
+                then 'unverifiable'
             -- the 经济分类 tables hold 基本支出 only; the text may speak of all spending
             when subject = 'economic_subject' then 'unverifiable'
             else 'differs'

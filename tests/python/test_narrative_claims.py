@@ -133,6 +133,20 @@ def test_a_page_that_ends_its_sentence_is_not_run_on() -> None:
     assert [(c.page_number, c.subject) for c in claims] == [(5, "office_operation"), (6, "unclassified")]
 
 
+def test_a_code_in_brackets_after_its_name_or_before_a_longer_name_is_the_subject() -> None:
+    # 西安市人民政府办公厅（汇总） 2026, p.10, and 福州市科学技术局 2026, p.25, as printed
+    claims = read_claims(
+        [
+            ProseLine(10, None, "6.行政单位离退休（2080501）117.01万元，较上年增加64.48万元，增长122.75%。"),
+            ProseLine(25, None, "（五）2069999-其他科学技术支出45870.00万元。"),
+        ]
+    )
+    assert [(c.figure, c.subject, c.subject_code) for c in claims] == [
+        ("117.01", "function_subject", "2080501"),
+        ("45870.00", "function_subject", "2069999"),
+    ]
+
+
 def test_a_figure_nobody_can_place_is_kept_unclassified() -> None:
     claims = read_claims([ProseLine(2, None, "本部门共设置 24 个内设机构和机关党办、离退休人员工作处。")])
     assert [(c.figure, c.unit, c.subject, c.kind) for c in claims] == [("24", "个", "unclassified", "count")]

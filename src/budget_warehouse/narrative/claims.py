@@ -50,8 +50,13 @@ _PATH = re.compile(
     rf"(?:\s*(?P<n2>{_NAME})\s*[（(]\s*(?P<c2>\d{{2}})?\s*款\s*[)）]"
     rf"(?:\s*{_ITEM}(?P<n3>{_NAME})\s*[（(]\s*(?P<c3>\d{{2}})?\s*项\s*[)）])?)?"
 )
-# A code printed before its name: 2013850-事业运行, 30216 培训费.
-_PRINTED_CODE = re.compile(r"(?<![\d.])(?P<code>[23]\d{2}(?:\d{2}){0,2})\s*[-－—]?\s*(?=[\u4e00-\u9fff])")
+# A code printed before its name: 2013850-事业运行, 30216 培训费; or in brackets after it:
+# 行政单位离退休（2080501）.
+_PRINTED_CODE = re.compile(
+    r"(?<![\d.])(?P<code>[23]\d{2}(?:\d{2}){0,2})\s*[-－—]?\s*(?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff])\s*[（(](?P<bracketed>[23]\d{2}(?:\d{2}){0,2})[)）]"
+)
+_CLAUSE = re.compile(r"[，,：:；;。、]")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ECONOMIC_NAME = re.compile(r"(费|支出|补助|工资|补贴|保险|缴费|公积金|奖金)$")
 _HEADING_LENGTH = 24
@@ -162,10 +167,14 @@ def _subject(context: str) -> Subject | None:
     if path is not None and (best is None or best[0] <= path.end()):
         return "function_subject", path.group(0), _path_code(path)
     printed = _last(_PRINTED_CODE, context)
-    if printed is not None and (best is None or best[0] - len(best[4]) <= printed.end()):
-        code = printed.group("code")
+    # a code wins over a phrase that starts before its end, or inside the name printed after it
+    # (2069999-其他科学技术支出: not 科学技术支出, the 类)
+    if printed is not None and (best is None or not _CLAUSE.search(context[printed.end() : best[0] - len(best[4])])):
+        code = printed.group("code") or printed.group("bracketed")
         subject = "function_subject" if code.startswith("2") else "economic_subject"
-        return subject, context[printed.start() :].strip(), code
+        # the code and the name after it, or the name (its clause) and the bracketed code after it
+        phrase = context[printed.start() :] if printed.group("code") else _CLAUSE.split(context)[-1]
+        return subject, phrase.strip(), code
     if best is None:
         return None
     return best[3].subject, best[4], best[3].code
