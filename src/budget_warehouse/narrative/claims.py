@@ -173,8 +173,8 @@ def _subject(context: str) -> Subject | None:
         code = printed.group("code") or printed.group("bracketed")
         subject = "function_subject" if code.startswith("2") else "economic_subject"
         # the code and the name after it, or the name (its clause) and the bracketed code after it
-        phrase = context[printed.start() :] if printed.group("code") else _CLAUSE.split(context)[-1]
-        return subject, phrase.strip(), code
+        named = context[printed.start() :] if printed.group("code") else _CLAUSE.split(context)[-1]
+        return subject, named.strip(), code
     if best is None:
         return None
     return best[3].subject, best[4], best[3].code
