@@ -496,6 +496,9 @@ final as (
         change_amount,
         change_percent,
         cast(abs(change_percent_signed) as {{ dbt.type_numeric() }}) as change_percent_computed,
+        -- the year before's figure the comparison implies, and the rounding of the figures it comes from
+        cast(previous_amount as {{ dbt.type_numeric() }}) as previous_year_amount,
+        cast(change_tolerance as {{ dbt.type_numeric() }}) as previous_year_tolerance,
 
         -- verdicts
         case

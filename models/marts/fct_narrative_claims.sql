@@ -8,39 +8,53 @@ claims as (
 
 ),
 
+previous_year as (
+
+    select * from {{ ref('int_narrative_claims_compared_with_previous_year') }}
+
+),
+
 final as (
 
     select
-        document_id,
-        claim_number,
-        page_number,
-        source_line_number,
-        sentence,
-        subject,
-        subject_name,
-        subject_phrase,
-        subject_code,
-        claim_kind,
-        figure_basis,
-        figure,
-        figure_unit,
-        change_direction,
-        claim_year,
-        figure_value,
-        amount,
-        table_figure_name,
-        table_amount,
-        difference_amount,
-        tolerance,
-        table_number,
-        table_page_number,
-        table_row_number,
-        change_amount,
-        change_percent,
-        change_percent_computed,
-        status,
-        change_status
+        claims.document_id,
+        claims.claim_number,
+        claims.page_number,
+        claims.source_line_number,
+        claims.sentence,
+        claims.subject,
+        claims.subject_name,
+        claims.subject_phrase,
+        claims.subject_code,
+        claims.claim_kind,
+        claims.figure_basis,
+        claims.figure,
+        claims.figure_unit,
+        claims.change_direction,
+        claims.claim_year,
+        claims.figure_value,
+        claims.amount,
+        claims.table_figure_name,
+        claims.table_amount,
+        claims.difference_amount,
+        claims.tolerance,
+        claims.table_number,
+        claims.table_page_number,
+        claims.table_row_number,
+        claims.change_amount,
+        claims.change_percent,
+        claims.change_percent_computed,
+        claims.status,
+        claims.change_status,
+        claims.previous_year_amount,
+        previous_year.previous_year_document_id,
+        previous_year.previous_year_table_amount,
+        coalesce(previous_year.previous_year_status, 'unverifiable') as previous_year_status
     from claims
+    left join previous_year
+        on
+            claims.document_id = previous_year.document_id
+            and claims.claim_number = previous_year.claim_number
 
 )
 

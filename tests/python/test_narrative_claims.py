@@ -258,6 +258,47 @@ def test_strict_fails_on_a_claim_that_differs(changed_text: Path, capsys) -> Non
     assert "claims_agree_with_tables" in capsys.readouterr().err
 
 
+# --- the year before --------------------------------------------------------------------------------------------------
+
+WANLI_2023 = "shanghai-putuo-wanli-2023-budget.pdf"
+WANLI_2024 = "shanghai-putuo-wanli-2024-budget.pdf"
+
+
+def _previous_year(connection: duckdb.DuckDBPyConnection, page: int) -> list[tuple]:
+    return connection.execute(
+        "select claims.figure, claims.subject, claims.previous_year_amount, claims.previous_year_table_amount, "
+        "claims.previous_year_status, previous.source_file "
+        "from marts.fct_narrative_claims as claims "
+        "inner join marts.dim_document as documents using (document_id) "
+        "left join marts.dim_document as previous on claims.previous_year_document_id = previous.document_id "
+        "where documents.source_file = ? and claims.page_number = ? and claims.previous_year_amount is not null "
+        "order by claims.claim_number",
+        [WANLI_2024, page],
+    ).fetchall()
+
+
+def test_a_comparison_with_the_year_before_is_checked_against_that_year_s_document(warehouse) -> None:
+    # 万里街道 2024, p.32: “三公”经费预算数为47.91万元，比2023年预算增加25万元; the 2023 document's
+    # “三公” table prints 22.91 (公务用车购置及运行费 21.56 of it, 购置费 0)
+    assert _previous_year(warehouse, 32) == [
+        ("47.91", "three_public_total", Decimal("22.91"), Decimal("22.91"), "agrees", WANLI_2023),
+        ("46.56", "official_vehicles", Decimal("21.56"), Decimal("21.56"), "agrees", WANLI_2023),
+        ("25", "vehicle_purchase", Decimal("0"), Decimal("0"), "agrees", WANLI_2023),
+    ]
+
+
+def test_a_changed_comparison_differs_from_the_year_before(tmp_path: Path) -> None:
+    changed = tmp_path / WANLI_2024
+    # 比2023年预算增加25万元 → 27: the year before would be 20.91, against 22.91 (an integer change allows 1)
+    replace_number(REPO / "disclosures" / WANLI_2024, changed, 32, "25", "27")
+    documents = {WANLI_2023: (REPO / "disclosures" / WANLI_2023).read_bytes(), WANLI_2024: changed.read_bytes()}
+    project = copy_project(tmp_path / "project", documents)
+    assert main(["build", "--project-dir", str(project), "--no-progress", "--no-publish"]) == 0
+    with duckdb.connect(str(project / "build" / "warehouse.duckdb"), read_only=True) as connection:
+        rows = _previous_year(connection, 32)
+    assert rows[0] == ("47.91", "three_public_total", Decimal("20.91"), Decimal("22.91"), "differs", WANLI_2023)
+
+
 # --- labelled documents of ten families --------------------------------------------------------------------------
 
 

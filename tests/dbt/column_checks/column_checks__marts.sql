@@ -308,17 +308,19 @@ fct_narrative_claims as (
     {{ column_check_failures(
         ref('fct_narrative_claims'),
         row_key=['document_id', 'claim_number'],
-        not_null=['document_id', 'claim_number', 'sentence', 'subject', 'claim_kind', 'figure', 'figure_unit', 'claim_year', 'status', 'change_status'],
+        not_null=['document_id', 'claim_number', 'sentence', 'subject', 'claim_kind', 'figure', 'figure_unit', 'claim_year', 'status', 'change_status', 'previous_year_status'],
         unique_combinations=[['document_id', 'claim_number']],
         accepted_values={
             'claim_kind': ['amount', 'share', 'count', 'change'],
             'status': ['agrees', 'differs', 'unverifiable'],
             'change_status': ['agrees', 'differs', 'unverifiable'],
+            'previous_year_status': ['agrees', 'differs', 'unverifiable'],
             'change_direction': ['增加', '减少', '持平']
         },
         relationships=[
             {'column': 'document_id', 'to': ref('dim_document'), 'field': 'document_id'},
-            {'column': 'subject', 'to': ref('stg_reference__claim_subjects'), 'field': 'subject'}
+            {'column': 'subject', 'to': ref('stg_reference__claim_subjects'), 'field': 'subject'},
+            {'column': 'previous_year_document_id', 'to': ref('dim_document'), 'field': 'document_id'}
         ]
     ) }}
 ),
