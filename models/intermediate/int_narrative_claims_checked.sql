@@ -358,7 +358,10 @@ ranked as (
                 abs(checkable.amount - candidates.table_amount),
                 candidates.source_table_number,
                 candidates.source_page_number,
-                candidates.source_row_number
+                candidates.source_row_number,
+                -- the same build twice publishes the same candidate
+                candidates.table_figure_name,
+                candidates.table_amount
         ) as nearness
     from candidates
     inner join checkable

@@ -172,7 +172,9 @@ ranked as (
             partition by candidates.document_id, candidates.claim_number
             order by
                 candidates.preference,
-                abs(comparable.previous_year_amount - candidates.previous_year_table_amount)
+                abs(comparable.previous_year_amount - candidates.previous_year_table_amount),
+                candidates.previous_year_document_id,
+                candidates.previous_year_table_amount
         ) as nearness
     from candidates
     inner join comparable

@@ -82,7 +82,12 @@ def watching(seconds: float | None) -> Iterator[None]:
                 stalled.set()
                 os.kill(os.getpid(), signal.SIGINT)
                 if not done.wait(GRACE_SECONDS):
-                    print("error: the build did not stop; ending it (its lock goes with it)", file=sys.stderr)
+                    # the last word names where it stopped, as the graceful path's does
+                    print(
+                        f"error: the build did not stop within {GRACE_SECONDS:g} s ({_stalled_at[0]}); "
+                        "ending it (its lock goes with it)",
+                        file=sys.stderr,
+                    )
                     os._exit(EXIT_STALLED)
                 return
 
