@@ -326,10 +326,12 @@ def test_every_labelled_family_yields_claims(labelled_build: dict[str, claims_ch
 
 
 def test_labelled_verdicts_agree(labelled_build: dict[str, claims_check.Score]) -> None:
-    """Issue 24 asks for 95 %. Measured 90.9 %: of the 52 verdicts that differ from the labels, 50 are
-    unverifiable where the labels say agrees (guangdong's and shenzhen's “三公” tables are not read yet;
-    subjects the reader does not place). This holds the level reached."""
+    """Issue 24 asks for 95 %; measured 95.5 % (546 of the 572 read), and no claim read as differing that the
+    labels say agrees. The 26 left are unverifiable where the labels say agrees: tables not read
+    (performance targets, projects by name, procurement tables, 会议费 / 培训费) and a total the text
+    names only by its section (2026年年初预算数)."""
     total = claims_check.Score()
     for score in labelled_build.values():
         total.add(score)
-    assert total.verdict_agreement >= 0.90
+    assert total.verdict_agreement >= 0.95
+    assert total.verdicts_by_label[("agrees", "differs")] == 0
