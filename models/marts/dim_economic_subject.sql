@@ -1,5 +1,5 @@
 -- The 部门预算支出经济分类 tree (类 and 款), with each 款's class denormalised: the reference list,
--- and any code a national document publishes that the list lacks, under its latest name.
+-- and any code a document publishes that the list lacks, under its latest name.
 with
 
 reference_subjects as (
@@ -12,10 +12,10 @@ published as (
 
     select
         document_id,
-        economic_code,
-        economic_name
-    from {{ ref('int_national_economic_lines_pivoted') }}
-    where row_kind = 'subject'
+        code as economic_code,
+        subject_name as economic_name
+    from {{ ref('int_subject_names_unioned') }}
+    where classification = 'economic'
 
 ),
 

@@ -8,45 +8,14 @@ reference_classes as (
 
 ),
 
-coded_subjects as (
-
-    select * from {{ ref('int_function_subjects_unioned') }}
-
-),
-
-transfers as (
-
-    select * from {{ ref('stg_disclosure__t10_special_transfer_expenditure') }}
-
-),
-
-national_subjects as (
-
-    select * from {{ ref('int_national_function_lines_pivoted') }}
-    where row_kind = 'subject'
-
-),
-
 published as (
 
     select
         document_id,
-        function_code,
-        function_name
-    from coded_subjects
-    union all
-    select
-        document_id,
-        function_code,
-        function_name
-    from transfers
-    where row_kind = 'subject'
-    union all
-    select
-        document_id,
-        function_code,
-        function_name
-    from national_subjects
+        code as function_code,
+        subject_name as function_name
+    from {{ ref('int_subject_names_unioned') }}
+    where classification = 'function'
 
 ),
 

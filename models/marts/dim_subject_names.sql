@@ -5,36 +5,7 @@ with
 
 published as (
 
-    select
-        'function' as classification,
-        document_id,
-        function_code as code,
-        function_name as subject_name
-    from {{ ref('int_function_subjects_unioned') }}
-    union all
-    select
-        'function' as classification,
-        document_id,
-        function_code as code,
-        function_name as subject_name
-    from {{ ref('int_national_function_lines_pivoted') }}
-    where row_kind = 'subject'
-    union all
-    select
-        'economic' as classification,
-        document_id,
-        economic_code as code,
-        item_name as subject_name
-    from {{ ref('int_economic_names_resolved') }}
-    where row_kind = 'subject'
-    union all
-    select
-        'economic' as classification,
-        document_id,
-        economic_code as code,
-        economic_name as subject_name
-    from {{ ref('int_national_economic_lines_pivoted') }}
-    where row_kind = 'subject'
+    select * from {{ ref('int_subject_names_unioned') }}
 
 ),
 
