@@ -225,7 +225,8 @@ revenue_source_candidates as (
 ),
 
 -- the 财政拨款收支总表's 收入总计 and 本年收入: every 财政拨款, where no line of its own says so
--- (财政拨款收、支总预算 X 万元)
+-- (财政拨款收、支总预算 X 万元); a budget's, whose revenue is its spending (a final account's
+-- 财政拨款支出 is not its revenue)
 fiscal_overview_candidates as (
 
     select
@@ -245,6 +246,7 @@ fiscal_overview_candidates as (
             and revenue_lines.source_table_number = document_tables.table_number
     where
         checkable.subject = 'fiscal_appropriation'
+        and checkable.phase = '预算'
         and document_tables.table_key = 'fiscal_appropriation_overview'
         and revenue_lines.revenue_source_code in ('grand_total', 'current_year_total')
 
@@ -383,6 +385,15 @@ nearest as (
 
 ),
 
+-- the documents that print spending by 功能分类 for every fund (a 支出总表), not only by fund
+all_funds_documents as (
+
+    select distinct document_id
+    from document_tables
+    where table_key = 'expenditure_by_function'
+
+),
+
 -- 比上年增加 X，增长 Y%: the year before is the figure less the change
 stated_changes as (
 
@@ -443,6 +454,7 @@ checked as (
         comparisons.previous_amount,
         comparisons.change_signed,
         comparisons.change_tolerance,
+        all_funds_documents.document_id is not null as prints_all_funds,
         -- signed: a text that says 增长 where the figures fell differs
         case
             when comparisons.previous_amount is not null and comparisons.previous_amount != 0
@@ -459,6 +471,8 @@ checked as (
         on
             claims.document_id = comparisons.document_id
             and claims.claim_number = comparisons.claim_number
+    left join all_funds_documents
+        on claims.document_id = all_funds_documents.document_id
 
 ),
 
@@ -509,13 +523,30 @@ final as (
             when abs(difference_amount) <= tolerance then 'agrees'
             -- under half the largest figure its subject names (the document's total, where a
             -- fund's table prints a smaller one): a part of it (a unit's section of a
-            -- department's text, one project's funds or revenue), which no table prints as such
+            -- department's text, one project's funds or revenue, a project within a 项), which no
+            -- table prints as such
             when
-                checked_against in ('headline', 'revenue_source')
+                checked_against in ('headline', 'revenue_source', 'function')
                 and abs(amount) < largest_table_amount / 2
                 then 'unverifiable'
             -- the 经济分类 tables hold 基本支出 only; the text may speak of all spending
             when subject = 'economic_subject' then 'unverifiable'
+            -- above what a fund's table prints, in a sentence naming no fund: it may hold the
+            -- other funds' spending (按支出功能分类，包括…; 人员支出 of every fund), which no loaded
+            -- table prints (the 经济分类 tables are a fund's; the 功能分类 ones too, where the
+            -- document's 支出总表 is not loaded)
+            when
+                amount > table_amount
+                and sentence not like '%一般公共预算%'
+                and sentence not like '%财政拨款%'
+                and (
+                    subject in ('personnel_expenditure', 'public_expenditure')
+                    or (
+                        subject in ('function_subject', 'basic_expenditure', 'project_expenditure')
+                        and not prints_all_funds
+                    )
+                )
+                then 'unverifiable'
             else 'differs'
         end as status,
         case

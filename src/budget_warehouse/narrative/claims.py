@@ -64,7 +64,8 @@ _HEADING_LENGTH = 24
 _TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:总额|金额|数)?(?:共|合计)?(?:为|是)?"
 # Whether a figure is a budget or what was spent: the nearest of these before it in its clause.
 _BASIS = re.compile(
-    r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排)|(?P<actual>决算|执行数|执行为|实际支出|完成)"
+    r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排|预算(?=\s*$))"
+    r"|(?P<actual>决算|执行数|执行为|实际支出|完成)"
 )
 # A clause naming a spending or revenue line: its figure is that line's, known or not.
 _OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|结转|资金)")
