@@ -60,12 +60,14 @@ _CLAUSE = re.compile(r"[，,：:；;。、]")
 _SPACES = re.compile(r"[ \t\u3000]+")
 _ECONOMIC_NAME = re.compile(r"(费|支出|补助|工资|补贴|保险|缴费|公积金|奖金)$")
 _HEADING_LENGTH = 24
+# A heading's number: （二）支出预算。 is a heading of 支出预算, which names the total at its start.
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])")
 # What a sentence says of a subject before its figure: 公务接待费|支出决算为 X万元.
 _TAIL = r"(?:财政拨款)?(?:支出|收入)?(?:年初|全年|调整)?(?:预算|决算)?(?:总额|金额|数)?(?:共|合计)?(?:为|是)?"
 # Whether a figure is a budget or what was spent: the nearest of these before it in its clause.
 _BASIS = re.compile(
     r"(?P<budget>年初预算|调整预算|全年预算|预算数|预算为|预算安排|预算(?=\s*$))"
-    r"|(?P<actual>决算|执行数|执行为|实际支出|完成)"
+    r"|(?P<actual>决算|执行数|执行为|实际支出|完成数|实际完成)"
 )
 # A clause naming a spending or revenue line: its figure is that line's, known or not.
 _OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|结转|资金)")
@@ -368,7 +370,8 @@ class _Reader:
         tail = sentence[last_end:]
         if mine and self.claims[mine[-1]].change_direction is None and _LEVEL.search(tail) and _COMPARED.search(tail):
             self.claims[mine[-1]] = replace(self.claims[mine[-1]], change_direction="持平")
-        self.heading = _subject(sentence) if not mine and len(sentence) <= _HEADING_LENGTH else None
+        heading = _ENUMERATOR.sub("", sentence)
+        self.heading = _subject(heading) if not mine and len(sentence) <= _HEADING_LENGTH else None
 
     def subject(
         self, line: ProseLine, prefix: str, before: str, own: Subject | None, unit: str, *, first: bool
@@ -437,7 +440,8 @@ def _with_change(claim: Claim, direction: str, figure: str, unit: str) -> Claim:
 
 
 def _basis(before: str) -> str | None:
-    found = _last(_BASIS, before)
+    """budget or actual, as the figure's clause says (…为完成特定工作任务，其中：教育支出X is neither)."""
+    found = _last(_BASIS, _CLAUSE.split(before)[-1])
     if found is None:
         return None
     return "budget" if found.group("budget") else "actual"
