@@ -211,37 +211,10 @@ column_total_candidates as (
 
 -- a revenue source's line as printed, in every table that prints it (a cell printed blank is no
 -- figure); the funds (财政拨款, 一般公共预算, 政府性基金, 国有资本经营) are revenue sources of the
--- same code, printed where their own spending tables are left out as empty
-revenue_source_candidates as (
-
-    select
-        checkable.document_id,
-        checkable.claim_number,
-        revenue_lines.published_name as table_figure_name,
-        revenue_lines.amount as table_amount,
-        revenue_lines.source_table_number,
-        revenue_lines.source_page_number,
-        revenue_lines.source_row_number
-    from checkable
-    inner join revenue_lines
-        on
-            checkable.document_id = revenue_lines.document_id
-            and coalesce(checkable.subject_code, checkable.subject) = revenue_lines.revenue_source_code
-    where
-        checkable.subject in (
-            'revenue_source',
-            'fiscal_appropriation',
-            'general_public_budget',
-            'government_fund_budget',
-            'state_capital_budget'
-        )
-
-),
-
--- the 财政拨款收支总表's 收入总计 and 本年收入: every 财政拨款, where no line of its own says so
--- (财政拨款收、支总预算 X 万元); a budget's, whose revenue is its spending (a final account's
--- 财政拨款支出 is not its revenue)
-fiscal_overview_candidates as (
+-- same code, printed where their own spending tables are left out as empty. And a budget's
+-- 财政拨款收支总表 收入总计 and 本年收入: every 财政拨款, where no line of its own says so
+-- (财政拨款收、支总预算 X 万元; a final account's 财政拨款支出 is not its revenue).
+revenue_candidates as (
 
     select
         checkable.document_id,
@@ -254,15 +227,27 @@ fiscal_overview_candidates as (
     from checkable
     inner join revenue_lines
         on checkable.document_id = revenue_lines.document_id
-    inner join document_tables
+    left join document_tables
         on
             revenue_lines.document_id = document_tables.document_id
             and revenue_lines.source_table_number = document_tables.table_number
     where
-        checkable.subject = 'fiscal_appropriation'
-        and checkable.phase = '预算'
-        and document_tables.table_key = 'fiscal_appropriation_overview'
-        and revenue_lines.revenue_source_code in ('grand_total', 'current_year_total')
+        (
+            checkable.subject in (
+                'revenue_source',
+                'fiscal_appropriation',
+                'general_public_budget',
+                'government_fund_budget',
+                'state_capital_budget'
+            )
+            and coalesce(checkable.subject_code, checkable.subject) = revenue_lines.revenue_source_code
+        )
+        or (
+            checkable.subject = 'fiscal_appropriation'
+            and checkable.phase = '预算'
+            and document_tables.table_key = 'fiscal_appropriation_overview'
+            and revenue_lines.revenue_source_code in ('grand_total', 'current_year_total')
+        )
 
 ),
 
@@ -322,10 +307,7 @@ vehicle_candidates as (
         checkable.document_id,
         checkable.claim_number,
         checkable.subject as table_figure_name,
-        case checkable.subject
-            when 'vehicle_purchase' then three_public.vehicle_purchase_amount
-            else three_public.vehicle_operation_amount
-        end as table_amount,
+        {{ claim_three_public_part('checkable.subject', 'three_public') }} as table_amount,
         cast(null as {{ dbt.type_int() }}) as source_table_number,
         three_public.source_page_number,
         three_public.source_row_number
@@ -350,9 +332,7 @@ final as (
     union all
     select * from column_total_candidates
     union all
-    select * from revenue_source_candidates
-    union all
-    select * from fiscal_overview_candidates
+    select * from revenue_candidates
     union all
     select * from procurement_candidates
 

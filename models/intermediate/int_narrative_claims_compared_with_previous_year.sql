@@ -80,14 +80,7 @@ own_figures as (
         on
             comparable.document_id = table_cells.document_id
             and table_cells.table_key = 'three_public_expenses'
-            and table_cells.measure = 'prior_year_' || case comparable.subject
-                when 'three_public_total' then 'total_amount'
-                when 'overseas_travel' then 'overseas_travel_amount'
-                when 'official_reception' then 'official_reception_amount'
-                when 'official_vehicles' then 'official_vehicle_subtotal_amount'
-                when 'vehicle_purchase' then 'vehicle_purchase_amount'
-                when 'vehicle_operation' then 'vehicle_operation_amount'
-            end
+            and table_cells.measure = 'prior_year_' || {{ claim_three_public_part('comparable.subject') }}
     group by comparable.document_id, comparable.claim_number
 
 ),
@@ -137,10 +130,7 @@ previous_vehicle_parts as (
         comparable.document_id,
         comparable.claim_number,
         previous_documents.previous_year_document_id,
-        case comparable.subject
-            when 'vehicle_purchase' then three_public.vehicle_purchase_amount
-            else three_public.vehicle_operation_amount
-        end as previous_year_table_amount,
+        {{ claim_three_public_part('comparable.subject', 'three_public') }} as previous_year_table_amount,
         2 as preference
     from comparable
     inner join previous_documents
