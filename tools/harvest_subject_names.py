@@ -30,16 +30,10 @@ def _printed(folder: Path) -> list[tuple[str, str, str]]:
     with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
         documents = {row["document_id"]: row["source_file"] for row in csv.DictReader(handle)}
     found: list[tuple[str, str, str]] = []
-    with (folder / "national_table_cells.csv").open(encoding="utf-8", newline="") as handle:
+    with (folder / "table_cells.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row["code"] and row["item_name"] and row["code_resolution"] != "by_name":
                 found.append((row["code"], row["item_name"], documents[row["document_id"]]))
-    markdown = folder / "t07_general_public_budget_expenditure.csv"
-    if markdown.exists():
-        with markdown.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                if row["function_code"] and row["function_name"]:
-                    found.append((row["function_code"], row["function_name"], documents[row["document_id"]]))
     return found
 
 

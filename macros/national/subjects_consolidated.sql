@@ -1,4 +1,4 @@
-{#- The cells of `relation` (national_table_cells, staged) with every code a table prints more than
+{#- The cells of `relation` (table_cells, staged) with every code a table prints more than
     once added up: a department that prints one block per unit (unit_subject rows under each
     unit's unit_total), and a cross-tab that prints a subject once per subject of another
     classification (部门经济分类 30101 under 政府经济分类 50101 and 50199). Each such cell moves to

@@ -16,3 +16,8 @@
         {{ name_key('function_name') }} as function_name_key,
         {{ published_unit_columns() }}
 {%- endmacro %}
+
+{#- The columns of 表7, 表8 and 表9 that staged_function_expenditure_columns() types. -#}
+{% macro staged_function_expenditure_measures() -%}
+    {{ return(['unit_name', 'function_code', 'function_name', 'total_amount', 'basic_amount', 'project_amount']) }}
+{%- endmacro %}

@@ -60,7 +60,7 @@ document_tables as (
 
 table_cells as (
 
-    select * from {{ ref('stg_disclosure__national_table_cells') }}
+    select * from {{ ref('stg_disclosure__table_cells') }}
 
 ),
 

@@ -32,7 +32,7 @@ headlines as (
 
 table_cells as (
 
-    select * from {{ ref('stg_disclosure__national_table_cells') }}
+    select * from {{ ref('stg_disclosure__table_cells') }}
 
 ),
 

@@ -5,7 +5,7 @@ with
 
 cells as (
 
-    select * from {{ ref('stg_disclosure__national_table_cells') }}
+    select * from {{ ref('stg_disclosure__table_cells') }}
     where table_key in ('revenue_expenditure_overview', 'fiscal_appropriation_overview')
 
 ),

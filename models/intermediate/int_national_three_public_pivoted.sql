@@ -4,7 +4,7 @@ with
 
 cells as (
 
-    select * from {{ ref('stg_disclosure__national_table_cells') }}
+    select * from {{ ref('stg_disclosure__table_cells') }}
     where table_key = 'three_public_expenses'
 
 ),

@@ -20,7 +20,7 @@ documents as (
 
 cells as (
 
-    select * from {{ ref('stg_disclosure__national_table_cells') }}
+    select * from {{ ref('stg_disclosure__table_cells') }}
     where phase = '决算' and figure_kind in ('budget', 'actual') and row_kind != 'unit_subject'
 
 ),

@@ -6,6 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from budget_warehouse.cells import TABLE_CELLS, row_cells
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.markdown import Fragment, parse_fragments
 from budget_warehouse.narrative.claims import CLAIM_SEED, ProseLine, claim_records, read_claims
@@ -121,6 +122,7 @@ def extract_document(path: Path, display_path: str | None = None) -> ExtractedDo
     extracted.rows["documents"] = [document]
     extracted.rows["document_tables"] = []
     extracted.rows["document_notes"] = []
+    extracted.rows[TABLE_CELLS] = []
     for kind in TABLES:
         _add_table(extracted, identity, kind, sources[kind.number], parsed[kind.number])
         extracted.warnings.extend(f"{shown}: {warning}" for warning in parsed[kind.number].warnings)
@@ -138,22 +140,33 @@ def _add_table(
     unit = parsed.unit or next((f.unit for f in source.fragments if f.unit), None) or kind.default_unit
     unit = unit.strip()
     published_rounding_step = str(parsed.rounding_step)
-    key = {**identity.key(), "table_number": str(kind.number)}
-    extracted.rows[kind.seed_name] = [
-        {**key, **record, "published_unit": unit, "published_rounding_step": published_rounding_step}
-        for record in parsed.records
-    ]
+    extracted.tables[kind.table_key] = parsed.records
+    table: Record = {
+        **identity.key(),
+        "table_number": str(kind.number),
+        "table_key": kind.table_key,
+        "table_title": _title(source.fragments[0]),
+        "figure_kind": "budget" if identity.phase == "预算" else "actual",
+        "published_unit": unit,
+        "published_rounding_step": published_rounding_step,
+    }
+    for record in parsed.records:
+        unknown = set(record) - kind.row_columns
+        if unknown:
+            raise ValueError(f"表{kind.number} parsed columns it does not declare: {sorted(unknown)}")
+        extracted.rows[TABLE_CELLS].extend(row_cells(record, table))
     extracted.rows["document_tables"].append(
         {
             "document_id": identity.document_id,
             "table_number": str(kind.number),
-            "seed_name": kind.seed_name,
+            "seed_name": TABLE_CELLS,
             "table_title": _title(source.fragments[0]),
             "published_unit": unit,
             "published_rounding_step": published_rounding_step,
             "page_count": str(sum(len(f.pages) for f in source.fragments)),
             "row_count": str(len(parsed.records)),
             "source_line_number": str(source.fragments[0].line_number),
+            "table_key": kind.table_key,
         }
     )
     notes = [note for fragment in source.fragments for note in fragment.notes] + parsed.notes

@@ -76,6 +76,9 @@ class ExtractedDocument:
     document: Record
     identity: DocumentIdentity
     rows: dict[str, list[Record]] = field(default_factory=dict)
+    # The markdown template's tables as parsed, a typed row each, before they are written as
+    # cells (the PDF families write cells directly): what the parsers' tests read.
+    tables: dict[str, list[Record]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property

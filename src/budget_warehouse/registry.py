@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from budget_warehouse.narrative.claims import CLAIM_COLUMNS, CLAIM_SEED
 from budget_warehouse.tables import (
     expenditure,
     funding,
@@ -20,36 +19,30 @@ from budget_warehouse.tables.base import ParsedTable, TableSource
 # The template's name in dim_document.template.
 TEMPLATE_NAME = "shenzhen_department_budget"
 
-# Every seed row starts with the document key and its provenance in the published table.
-KEY_COLUMNS = (
-    "document_id",
-    "department_name",
-    "fiscal_year",
-    "table_number",
-    "source_row_number",
-    "source_line_number",
-)
-UNIT_COLUMNS = ("published_unit", "published_rounding_step")
-# Where a table's seed columns hold the funding-source columns, which the dbt project declares
+# Where a table's columns are the funding-source columns, which the dbt project declares
 # (tables/funding.py reads them on first use, so importing the registry reads no project file).
 _FUNDING = "<funding columns>"
 
 
 @dataclass(frozen=True)
 class TableKind:
+    """One table of the template. Its parsed rows are written to the table_cells seed under
+    ``table_key``, a cell per column; the dbt staging model of the same name pivots them back."""
+
     number: int
-    seed_name: str
+    table_key: str
     title: str
     parse: Callable[[TableSource], ParsedTable]
     columns: tuple[str, ...]
     default_unit: str = "万元"
 
     @property
-    def seed_columns(self) -> tuple[str, ...]:
-        columns: list[str] = []
+    def row_columns(self) -> frozenset[str]:
+        """Every column a parsed row of the table may have."""
+        columns = {"source_row_number", "source_line_number"}
         for column in self.columns:
-            columns += funding.funding_column_names() if column == _FUNDING else [column]
-        return KEY_COLUMNS + tuple(columns) + UNIT_COLUMNS
+            columns |= set(funding.funding_column_names()) if column == _FUNDING else {column}
+        return frozenset(columns)
 
 
 _FUNCTION_COLUMNS = (
@@ -148,64 +141,3 @@ TABLES: tuple[TableKind, ...] = (
 )
 
 BY_NUMBER = {kind.number: kind for kind in TABLES}
-
-DOCUMENT_SEEDS: dict[str, tuple[str, ...]] = {
-    "documents": (
-        "document_id",
-        "department_name",
-        "fiscal_year",
-        "phase",
-        "revision",
-        "is_current",
-        "superseded_by_document_id",
-        "source_file",
-        "source_sha256",
-        "table_count",
-        "template",
-        "scope",
-        "published_unit",
-        "page_count",
-    ),
-    "document_tables": (
-        "document_id",
-        "table_number",
-        "seed_name",
-        "table_title",
-        "published_unit",
-        "published_rounding_step",
-        "page_count",
-        "row_count",
-        "source_line_number",
-        "table_key",
-        "page_number",
-    ),
-    "document_notes": ("document_id", "table_number", "source_line_number", "note_text", "page_number"),
-    # Every figure the document's running text states (budget_warehouse.narrative).
-    CLAIM_SEED: CLAIM_COLUMNS,
-    # Every cell of every national-template table (PDF), one row per amount cell.
-    "national_table_cells": (
-        "document_id",
-        "department_name",
-        "fiscal_year",
-        "table_number",
-        "table_key",
-        "table_title",
-        "page_number",
-        "source_row_number",
-        "source_column_number",
-        "column_label",
-        "side",
-        "row_kind",
-        "code",
-        "item_name",
-        "measure",
-        "figure_kind",
-        "amount",
-        "published_unit",
-        "published_rounding_step",
-        # the code cells as printed (类 | 款 | 项), and how the code was read from them:
-        # printed, split_columns or from_parent (a part taken from the rows above)
-        "printed_code",
-        "code_resolution",
-    ),
-}

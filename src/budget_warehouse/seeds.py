@@ -11,14 +11,52 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, BinaryIO
 
+from budget_warehouse.cells import CELL_COLUMNS, TABLE_CELLS
 from budget_warehouse.files import replaced_folder
+from budget_warehouse.narrative.claims import CLAIM_COLUMNS, CLAIM_SEED
 from budget_warehouse.records import Record
-from budget_warehouse.registry import DOCUMENT_SEEDS, TABLES
+
+SEEDS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "document_id",
+        "department_name",
+        "fiscal_year",
+        "phase",
+        "revision",
+        "is_current",
+        "superseded_by_document_id",
+        "source_file",
+        "source_sha256",
+        "table_count",
+        "template",
+        "scope",
+        "published_unit",
+        "page_count",
+    ),
+    "document_tables": (
+        "document_id",
+        "table_number",
+        "seed_name",
+        "table_title",
+        "published_unit",
+        "published_rounding_step",
+        "page_count",
+        "row_count",
+        "source_line_number",
+        "table_key",
+        "page_number",
+    ),
+    "document_notes": ("document_id", "table_number", "source_line_number", "note_text", "page_number"),
+    # Every figure the document's running text states (budget_warehouse.narrative).
+    CLAIM_SEED: CLAIM_COLUMNS,
+    # Every cell of every table of every document, whichever reader read it (budget_warehouse.cells).
+    TABLE_CELLS: CELL_COLUMNS,
+}
 
 
 def seed_schemas() -> dict[str, tuple[str, ...]]:
     """Every extracted seed and its columns, in the order they are written."""
-    return {**DOCUMENT_SEEDS, **{kind.seed_name: kind.seed_columns for kind in TABLES}}
+    return dict(SEEDS)
 
 
 def _writer(handle: IO[str]) -> _csv.Writer:

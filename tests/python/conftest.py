@@ -113,8 +113,8 @@ def seed_document() -> ExtractedDocument:
 
 @pytest.fixture
 def rows(seed_document: ExtractedDocument):
-    def _rows(seed_name: str, **where: str) -> list[dict[str, str | None]]:
-        return [r for r in seed_document.rows[seed_name] if all(r.get(k) == v for k, v in where.items())]
+    def _rows(table_key: str, **where: str) -> list[dict[str, str | None]]:
+        return [r for r in seed_document.tables[table_key] if all(r.get(k) == v for k, v in where.items())]
 
     return _rows
 

@@ -167,7 +167,7 @@ def test_good_input_replaces_the_seed_folder(tmp_path: Path, published: Path, ca
     (folder / "good.txt").write_text(SEED_DOCUMENT.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["extract", "--input", str(folder), "--output", str(published), "--no-progress"]) == 0
     assert "extracted 1 documents, 15 tables" in capsys.readouterr().out
-    assert (published / "t07_general_public_budget_expenditure.csv").exists()
+    assert (published / "table_cells.csv").exists()
     assert not list(published.parent.glob(".seeds.*"))
 
 

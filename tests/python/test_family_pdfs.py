@@ -219,7 +219,7 @@ def test_names_without_codes_land_under_their_resolved_codes(warehouse, project:
     # the seed says how each code was found
     resolutions = warehouse.execute(
         "select distinct code_resolution from read_csv(?, all_varchar = true) where document_id = ? and code <> ''",
-        [str(project / "seeds" / "disclosure" / "national_table_cells.csv"), _document(warehouse, HANGZHOU)],
+        [str(project / "seeds" / "disclosure" / "table_cells.csv"), _document(warehouse, HANGZHOU)],
     ).fetchall()
     assert resolutions == [("by_name",)]
 

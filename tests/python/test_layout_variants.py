@@ -52,7 +52,7 @@ def test_variant_extracts_every_table(name: str, tmp_path: Path) -> None:
     layout = VARIANTS[name]["layout"]
     assert manifest["4"]["published_rounding_step"] == ("0.01" if layout.decimals == 2 else "1")
     # The unit total row of 表4 matches the sum of its 款 rows, page breaks notwithstanding.
-    rows = document.rows["t04_basic_expenditure"]
+    rows = document.tables["t04_basic_expenditure"]
     codes_seen = len(rows)
     assert codes_seen > 10
     if layout.page_rows < 10:

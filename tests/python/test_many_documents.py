@@ -35,9 +35,10 @@ def test_a_marked_revision_supersedes_the_original(tmp_path: Path) -> None:
     assert documents["a_original.txt"]["is_current"] == "false"
     assert documents["a_original.txt"]["superseded_by_document_id"] == documents["b_corrected.txt"]["document_id"]
     # Only the current revision's rows reach the table seeds, so nothing is counted twice.
-    basic = _read(tmp_path / "seeds" / "t04_basic_expenditure.csv")
-    assert {row["document_id"] for row in basic} == {documents["b_corrected.txt"]["document_id"]}
-    assert [row["total_amount"] for row in basic if row["item_name"] == "电费"] == ["131"]
+    cells = _read(tmp_path / "seeds" / "table_cells.csv")
+    assert {row["document_id"] for row in cells} == {documents["b_corrected.txt"]["document_id"]}
+    basic = [row for row in cells if row["table_key"] == "t04_basic_expenditure" and row["item_name"] == "电费"]
+    assert [row["amount"] for row in basic if row["measure"] == "total_amount"] == ["131"]
 
 
 def test_two_documents_of_one_revision_are_duplicates(tmp_path: Path, capsys) -> None:

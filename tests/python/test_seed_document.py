@@ -41,10 +41,10 @@ def test_the_identity_cannot_change_after_recognition(seed_document: ExtractedDo
     assert identity.fiscal_year == 2020
     key = identity.key()
     assert list(key) == ["document_id", "department_name", "fiscal_year"]
-    # The rows the extractor writes, and the committed seed's rows of this document, start with it.
-    (first, *_) = seed_document.rows["t01_budget_overview"]
+    # The cells the extractor writes, and the committed seed's cells of this document, start with it.
+    (first, *_) = seed_document.rows["table_cells"]
     assert dict(list(first.items())[: len(key)]) == key
-    with (REPO / "seeds" / "disclosure" / "t01_budget_overview.csv").open(encoding="utf-8", newline="") as handle:
+    with (REPO / "seeds" / "disclosure" / "table_cells.csv").open(encoding="utf-8", newline="") as handle:
         committed = list(csv.reader(handle))
     assert committed[0][: len(key)] == list(key)
     ours = [row[: len(key)] for row in committed[1:] if row[0] == identity.document_id]
@@ -63,13 +63,36 @@ def test_all_fifteen_tables_are_recorded_even_when_empty(seed_document: Extracte
     assert (manifest["1"]["page_count"], manifest["4"]["page_count"]) == ("2", "3")
 
 
-def test_every_row_carries_key_and_provenance(seed_document: ExtractedDocument) -> None:
+def test_every_cell_carries_key_and_provenance(seed_document: ExtractedDocument) -> None:
+    cells = [c for c in seed_document.rows["table_cells"] if c["table_key"] in {k.table_key for k in TABLES}]
+    assert {c["table_number"] for c in cells} == {str(kind.number) for kind in TABLES}
+    for cell in cells:
+        assert cell["document_id"] == seed_document.document["document_id"]
+        assert cell["table_key"] == TABLES[int(cell["table_number"] or 0) - 1].table_key
+        assert int(cell["source_row_number"] or 0) >= 1
+        assert int(cell["source_line_number"] or 0) >= 1
+        assert cell["page_number"] is None
+
+
+def _row_key(row: dict[str, str | None]) -> tuple[str | None, ...]:
+    return tuple(row.get(c) for c in ("source_row_number", "source_line_number", "side", "source_column_number"))
+
+
+def test_the_cells_give_back_every_parsed_row(seed_document: ExtractedDocument) -> None:
+    # What the staging models' template_table_rows() does in SQL: each parsed row is its cells,
+    # one per non-blank column, and nothing else; no two rows share a key.
     for kind in TABLES:
-        for record in seed_document.rows[kind.seed_name]:
-            assert record["document_id"] == seed_document.document["document_id"]
-            assert record["table_number"] == str(kind.number)
-            assert int(record["source_row_number"]) >= 1
-            assert int(record["source_line_number"]) >= 1
+        parsed = seed_document.tables[kind.table_key]
+        assert len({_row_key(row) for row in parsed}) == len(parsed), kind.table_key
+        pivoted: dict[tuple[str | None, ...], dict[str, str | None]] = {}
+        for cell in seed_document.rows["table_cells"]:
+            if cell["table_key"] == kind.table_key:
+                row = pivoted.setdefault(_row_key(cell), {})
+                row[cell["measure"] or ""] = cell["amount"] if cell["amount"] is not None else cell["text_value"]
+        positional = {"source_row_number", "source_line_number", "side", "source_column_number", "row_kind"}
+        assert pivoted == {
+            _row_key(row): {c: v for c, v in row.items() if c not in positional and v} for row in parsed
+        }, kind.table_key
 
 
 def test_t01_ledgers_across_the_page_break(rows) -> None:

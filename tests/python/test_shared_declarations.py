@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import subprocess
@@ -11,10 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from budget_warehouse.document import extract_document
 from budget_warehouse.tables.funding import funding_column_names
-from conftest import REPO
+from conftest import REPO, SEED_DOCUMENT
 
-FUNDING_SEEDS = ("t02_revenue_by_source", "t04_basic_expenditure", "t05_project_expenditure")
+FUNDING_TABLES = ("t02_revenue_by_source", "t04_basic_expenditure", "t05_project_expenditure")
 # The marts whose enforced contracts declare the funding columns by hand. (The staging models'
 # YAML documents none of them, so their SQL is read instead.)
 FUNDING_CONTRACTS = {
@@ -23,26 +23,24 @@ FUNDING_CONTRACTS = {
 }
 
 
-def _seed_funding_columns(seed: str, expected: list[str]) -> list[str]:
-    """A funding seed's amounts are its funding columns, published side by side."""
-    path = REPO / "seeds" / "disclosure" / f"{seed}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle))
-    amounts = [column for column in header if column.endswith("_amount")]
-    assert amounts == expected, f"{path.relative_to(REPO)}: funding columns differ"
-    start = header.index(amounts[0])
-    assert header[start : start + len(amounts)] == amounts, f"{path.relative_to(REPO)}: not side by side"
+def _parsed_funding_columns(table_key: str, expected: list[str]) -> list[str]:
+    """A funding table's amounts, as the markdown reader parses the seed document: its funding
+    columns, in order (each becomes a cell of table_cells with the column as its measure)."""
+    parsed = extract_document(SEED_DOCUMENT).tables[table_key]
+    amounts = [column for column in parsed[0] if column.endswith("_amount")]
+    assert amounts == expected, f"{table_key}: funding columns differ"
     return amounts
 
 
 def assert_funding_columns_everywhere(expected: list[str]) -> None:
-    for seed in FUNDING_SEEDS:
-        funding = _seed_funding_columns(seed, expected)
-        # The staging model selects them through the one macro that reads the list, and names
+    for table_key in FUNDING_TABLES:
+        funding = _parsed_funding_columns(table_key, expected)
+        # The staging model pivots and types them through the macros that read the list, and names
         # none by hand (a hand list would drift from it, or select a column twice).
-        model = REPO / "models" / "staging" / "disclosure" / f"stg_disclosure__{seed}.sql"
+        model = REPO / "models" / "staging" / "disclosure" / f"stg_disclosure__{table_key}.sql"
         sql = model.read_text(encoding="utf-8")
         assert sql.count("{{ staged_funding_source_columns() }}") == 1, model.name
+        assert re.search(r"template_table_rows\([^)]*\+ funding_source_columns\(\)", sql, re.S), model.name
         assert not [name for name in funding if re.search(rf"\b{name}\b", sql)], model.name
     for file, models in FUNDING_CONTRACTS.items():
         declared = yaml.safe_load((REPO / file).read_text(encoding="utf-8"))["models"]
@@ -54,8 +52,8 @@ def assert_funding_columns_everywhere(expected: list[str]) -> None:
 
 
 def test_the_funding_columns_are_the_seeds_the_staging_models_and_the_contracts() -> None:
-    """The list the extractor reads (dbt_project.yml's funding_columns) is what the committed
-    seeds hold, what the staging models select and what the marts' contracts declare."""
+    """The list the extractor reads (dbt_project.yml's funding_columns) is what the markdown reader
+    parses, what the staging models pivot and select and what the marts' contracts declare."""
     assert len(funding_column_names()) == 16
     assert_funding_columns_everywhere(list(funding_column_names()))
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t01_budget_overview') }}
+    {{ template_table_rows('t01_budget_overview', ['item_name', 'amount']) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t02_revenue_by_source') }}
+    {{ template_table_rows('t02_revenue_by_source', ['unit_name'] + funding_source_columns()) }}
 
 ),
 

@@ -2,7 +2,14 @@ with
 
 source as (
 
-    select * from {{ ref('t03_expenditure_summary') }}
+    {{ template_table_rows('t03_expenditure_summary', [
+        'unit_name',
+        'total_amount',
+        'basic_amount',
+        'project_amount',
+        'procurement_current_year_amount',
+        'procurement_prior_years_payable_amount'
+    ]) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t04_basic_expenditure') }}
+    {{ template_table_rows('t04_basic_expenditure', ['item_name'] + funding_source_columns()) }}
 
 ),
 

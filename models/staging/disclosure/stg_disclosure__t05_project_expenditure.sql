@@ -2,7 +2,10 @@ with
 
 source as (
 
-    select * from {{ ref('t05_project_expenditure') }}
+    {{ template_table_rows(
+        't05_project_expenditure',
+        ['parent_source_row_number', 'item_name'] + funding_source_columns()
+    ) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t06_fiscal_appropriation_overview') }}
+    {{ template_table_rows('t06_fiscal_appropriation_overview', ['item_name', 'amount']) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t07_general_public_budget_expenditure') }}
+    {{ template_table_rows('t07_general_public_budget_expenditure', staged_function_expenditure_measures()) }}
 
 ),
 

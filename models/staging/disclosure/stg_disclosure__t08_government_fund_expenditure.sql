@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t08_government_fund_expenditure') }}
+    {{ template_table_rows('t08_government_fund_expenditure', staged_function_expenditure_measures()) }}
 
 ),
 

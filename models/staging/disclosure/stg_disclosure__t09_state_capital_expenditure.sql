@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t09_state_capital_expenditure') }}
+    {{ template_table_rows('t09_state_capital_expenditure', staged_function_expenditure_measures()) }}
 
 ),
 

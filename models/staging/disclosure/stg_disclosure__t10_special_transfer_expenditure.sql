@@ -2,7 +2,13 @@ with
 
 source as (
 
-    select * from {{ ref('t10_special_transfer_expenditure') }}
+    {{ template_table_rows('t10_special_transfer_expenditure', [
+        'unit_name',
+        'function_code',
+        'function_name',
+        'project_name',
+        'project_amount'
+    ]) }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ ref('t11_procurement') }}
+    {{ template_table_rows('t11_procurement', ['unit_name', 'catalogue_code', 'catalogue_name', 'amount']) }}
 
 ),
 

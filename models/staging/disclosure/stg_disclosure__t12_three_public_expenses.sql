@@ -2,7 +2,16 @@ with
 
 source as (
 
-    select * from {{ ref('t12_three_public_expenses') }}
+    {{ template_table_rows('t12_three_public_expenses', [
+        'unit_name',
+        'budget_year',
+        'total_amount',
+        'overseas_travel_amount',
+        'official_reception_amount',
+        'official_vehicle_subtotal_amount',
+        'vehicle_purchase_amount',
+        'vehicle_operation_amount'
+    ]) }}
 
 ),
 

@@ -2,7 +2,14 @@ with
 
 source as (
 
-    select * from {{ ref('t13_performance_projects') }}
+    {{ template_table_rows('t13_performance_projects', [
+        'implementing_unit',
+        'project_name',
+        'execution_period',
+        'total_amount',
+        'general_public_budget_amount',
+        'other_funds_amount'
+    ]) }}
 
 ),
 

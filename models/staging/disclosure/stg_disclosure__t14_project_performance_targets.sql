@@ -2,7 +2,18 @@ with
 
 source as (
 
-    select * from {{ ref('t14_project_performance_targets') }}
+    {{ template_table_rows('t14_project_performance_targets', [
+        'form_number',
+        'label',
+        'value_text',
+        'amount',
+        'is_continuation',
+        'indicator_level_1',
+        'indicator_level_2',
+        'indicator_name',
+        'target_value',
+        'target_source'
+    ]) }}
 
 ),
 

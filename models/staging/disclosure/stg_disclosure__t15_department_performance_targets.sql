@@ -2,7 +2,20 @@ with
 
 source as (
 
-    select * from {{ ref('t15_department_performance_targets') }}
+    {{ template_table_rows('t15_department_performance_targets', [
+        'label',
+        'value_text',
+        'task_name',
+        'task_content',
+        'total_amount',
+        'fiscal_amount',
+        'other_amount',
+        'indicator_level_1',
+        'indicator_level_2',
+        'indicator_level_3',
+        'target_value',
+        'is_realigned'
+    ]) }}
 
 ),
 

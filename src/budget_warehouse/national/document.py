@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+from budget_warehouse.cells import TABLE_CELLS
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.narrative.claims import CLAIM_SEED, ProseLine, claim_records, read_claims
 from budget_warehouse.national.families import Family
@@ -23,8 +24,6 @@ from budget_warehouse.national.templates import (
 from budget_warehouse.numbers import is_amount, rounding_step
 from budget_warehouse.pdf import Grid, Page, read_pdf
 from budget_warehouse.records import DocumentIdentity, ExtractedDocument, Record
-
-NATIONAL_SEED = "national_table_cells"
 
 
 def choose_family(
@@ -88,7 +87,7 @@ def extract_pdf(path: Path, shown: Path, families: tuple[Family, ...]) -> Extrac
     )
     key = identity.key()
     extracted = ExtractedDocument(path=shown, document={}, identity=identity)
-    extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], NATIONAL_SEED: []}
+    extracted.rows = {"documents": [], "document_tables": [], "document_notes": [], TABLE_CELLS: []}
     units: Counter[str] = Counter()
     for number in sorted(found):
         units[_add_table(extracted, family, key, found[number], parsed_tables[number])] += 1
@@ -124,7 +123,7 @@ def _add_table(
     for record in parsed.records:
         if record.get("figure_kind") is None:
             record["figure_kind"] = "budget" if family.phase == "预算" else "actual"
-    extracted.rows[NATIONAL_SEED].extend(
+    extracted.rows[TABLE_CELLS].extend(
         seed_records(parsed.records, key, located.table, located.title_line, unit, published_rounding_step)
     )
     extracted.warnings.extend(parsed.warnings)
@@ -133,7 +132,7 @@ def _add_table(
         {
             "document_id": document_id,
             "table_number": number,
-            "seed_name": NATIONAL_SEED,
+            "seed_name": TABLE_CELLS,
             "table_title": located.title_line,
             "published_unit": unit,
             "published_rounding_step": published_rounding_step,

@@ -1,10 +1,12 @@
--- Every amount cell of the national-template tables, typed, in 万元 converted exactly (元 / 10,000
+-- Every cell of every document's tables, typed, amounts in 万元 converted exactly (元 / 10,000
 -- with no rounding), with the published unit and rounding step kept for the identity tolerances.
+-- The PDF families' cells carry their concept as table_key and are read from here; the markdown
+-- template's tables are read by their own staging models (template_table_rows()).
 with
 
 source as (
 
-    select * from {{ ref('national_table_cells') }}
+    select * from {{ ref('table_cells') }}
 
 ),
 
@@ -29,6 +31,7 @@ renamed as (
         cast(source.page_number as {{ dbt.type_int() }}) as page_number,
         cast(source.source_row_number as {{ dbt.type_int() }}) as source_row_number,
         cast(source.source_column_number as {{ dbt.type_int() }}) as source_column_number,
+        cast(source.source_line_number as {{ dbt.type_int() }}) as source_line_number,
         nullif(source.code, '') as code,
         -- the code cells as printed (类 | 款 | 项) and how the code was read from them
         nullif(source.printed_code, '') as printed_code,
@@ -37,6 +40,7 @@ renamed as (
         -- text
         {{ clean_text('source.item_name') }} as item_name,
         {{ clean_text('source.table_title') }} as table_title,
+        {{ clean_text('source.text_value') }} as text_value,
         source.column_label,
         source.side,
         source.row_kind,
