@@ -22,6 +22,13 @@
 {%- endmacro %}
 
 
+{#- What some “三公”经费 tables print beside the items: 会议费 and 培训费 (Jiangsu's 公开09表, Xi'an's
+    表13), and Xi'an's 合计 of the “三公” total, 会议费 and 培训费. -#}
+{% macro three_public_meeting_training_measures() -%}
+    {{ return(['meeting_amount', 'training_amount', 'total_with_meeting_and_training_amount']) }}
+{%- endmacro %}
+
+
 {#- The amount columns of a national 经济分类 table. -#}
 {% macro national_economic_measures() -%}
     {{ return(['total_amount', 'personnel_amount', 'public_amount']) }}

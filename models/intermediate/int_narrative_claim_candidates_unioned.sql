@@ -76,6 +76,14 @@ checkable as (
             claims.figure_basis is null
             or claims.figure_basis = case claims.phase when '预算' then 'budget' else 'actual' end
         )
+        -- 机关运行经费…其中：公务接待费 X万元: a part of the 机关运行经费 (basic spending only), not
+        -- the “三公” item, which counts project spending too
+        and not (
+            claims.subject in (
+                'overseas_travel', 'official_reception', 'official_vehicles', 'vehicle_purchase', 'vehicle_operation'
+            )
+            and claims.sentence like '%机关运行经费%其中%'
+        )
 
 ),
 
@@ -98,6 +106,8 @@ headline_candidates as (
         on
             checkable.document_id = headlines.document_id
             and claim_headlines.headline_code = headlines.headline_code
+    -- a 人员经费 or 基本支出 with a code is a line's part (具体为：… after the line), not the document's
+    where not {{ claim_is_line_part('checkable') }}
 
 ),
 
@@ -165,6 +175,28 @@ function_candidates as (
 
     union all
 
+    -- a breakdown of a line (具体为：基本支出 X 万元；项目支出 Y 万元) against that line's parts
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        printed_totals.published_name as table_figure_name,
+        case checkable.subject
+            when 'basic_expenditure' then printed_totals.basic_amount
+            else printed_totals.project_amount
+        end as table_amount,
+        printed_totals.source_table_number,
+        printed_totals.source_page_number,
+        printed_totals.source_row_number
+    from checkable
+    inner join printed_totals
+        on
+            checkable.document_id = printed_totals.document_id
+            and checkable.subject_code = printed_totals.code
+            and printed_totals.classification = 'function'
+    where checkable.subject in ('basic_expenditure', 'project_expenditure')
+
+    union all
+
     select
         checkable.document_id,
         checkable.claim_number,
@@ -179,6 +211,28 @@ function_candidates as (
             checkable.document_id = economic_lines.document_id
             and checkable.subject_code = economic_lines.economic_code
     where checkable.subject = 'economic_subject'
+
+    union all
+
+    -- a breakdown of an 经济分类 line (工资福利支出（301）X万元。具体为：人员经费 Y万元；…) against
+    -- that line's 人员经费 / 公用经费 columns, where the table prints them
+    select
+        checkable.document_id,
+        checkable.claim_number,
+        economic_lines.economic_code as table_figure_name,
+        case checkable.subject
+            when 'personnel_expenditure' then economic_lines.personnel_amount
+            else economic_lines.public_amount
+        end as table_amount,
+        cast(null as {{ dbt.type_int() }}) as source_table_number,
+        economic_lines.source_page_number,
+        economic_lines.source_row_number
+    from checkable
+    inner join economic_lines
+        on
+            checkable.document_id = economic_lines.document_id
+            and checkable.subject_code = economic_lines.economic_code
+    where checkable.subject in ('personnel_expenditure', 'public_expenditure')
 
 ),
 
@@ -204,7 +258,9 @@ column_total_candidates as (
     from checkable
     inner join economic_lines
         on checkable.document_id = economic_lines.document_id
-    where checkable.subject in ('personnel_expenditure', 'public_expenditure')
+    where
+        checkable.subject in ('personnel_expenditure', 'public_expenditure')
+        and not {{ claim_is_line_part('checkable') }}
     group by checkable.document_id, checkable.claim_number, checkable.subject
 
 ),
@@ -297,6 +353,7 @@ table_total_candidates as (
         printed_totals.classification = 'function'
         and printed_totals.row_kind = 'total'
         and checkable.subject in ('basic_expenditure', 'project_expenditure', 'expenditure_total')
+        and not {{ claim_is_line_part('checkable') }}
 
 ),
 

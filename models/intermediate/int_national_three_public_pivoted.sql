@@ -24,7 +24,7 @@ pivoted as (
         min(table_title) as table_title,
 
         -- amounts (万元)
-        {{ pivot_measures(three_public_measures()) }},
+        {{ pivot_measures(three_public_measures() + three_public_meeting_training_measures()) }},
 
         -- units
         max(rounding_step) as rounding_step

@@ -1,6 +1,7 @@
 -- “三公”经费 in one shape, one row per document and year: Shenzhen's 表12 (the budget year and the
 -- year before) and the national tables (the document's year, with 机关运行经费, and a final
--- account's 预算数 beside its 决算数). The canonical layer fct_three_public_expenses reads.
+-- account's 预算数 beside its 决算数), with the 会议费 and 培训费 a table prints beside them. The
+-- canonical layer fct_three_public_expenses reads.
 with
 
 expenses as (
@@ -46,7 +47,9 @@ shenzhen as (
         {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
             cast(null as {{ dbt.type_numeric() }}) as budgeted_{{ measure }},
         {%- endfor %}
-        cast(null as {{ dbt.type_int() }}) as source_page_number
+        cast(null as {{ dbt.type_int() }}) as source_page_number,
+        cast(null as {{ dbt.type_numeric() }}) as meeting_amount,
+        cast(null as {{ dbt.type_numeric() }}) as training_amount
 
     from expenses
 
@@ -81,7 +84,9 @@ national as (
         {%- for measure in three_public_measures() if measure != 'office_operation_amount' %}
             budgeted.{{ measure }} as budgeted_{{ measure }},
         {%- endfor %}
-        own_figure.page_number as source_page_number
+        own_figure.page_number as source_page_number,
+        own_figure.meeting_amount,
+        own_figure.training_amount
     from own_figure
     inner join documents
         on own_figure.document_id = documents.document_id

@@ -37,7 +37,11 @@ final as (
         {%- endfor %}
 
         -- provenance
-        source_page_number
+        source_page_number,
+
+        -- 会议费 and 培训费, where the “三公” table prints them (added 2026-12)
+        meeting_amount,
+        training_amount
 
     from unioned
 

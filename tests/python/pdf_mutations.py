@@ -51,35 +51,53 @@ def _shown(text: str, codes: dict[str, int]) -> bytes:
     return rb"[^<]*".join(glyphs)
 
 
+def _drawn_whole(text: str, codes: dict[str, int]) -> bytes:
+    """The pattern of ``text`` drawn as one literal string of two-byte glyph codes, (…)Tj: how
+    Xi'an's PDFs draw each cell."""
+    return re.escape(b"".join(codes[c].to_bytes(2, "big") for c in text))
+
+
 def replace_number(source: Path, target: Path, page_number: int, old: str, new: str, occurrence: int = 0) -> None:
     """Copy ``source`` to ``target`` with one occurrence of ``old`` on the page (the first drawn,
-    or ``occurrence``) drawn as ``new``: same length, so the layout is unchanged."""
+    or ``occurrence``) drawn as ``new``: same length, so the layout is unchanged. A number is
+    found drawn a glyph per Tj (Shanghai) or as one string of glyph codes (Xi'an)."""
     assert len(old) == len(new)
     codes = glyph_codes(source, page_number)
     with pikepdf.open(source) as pdf:
         page = pdf.pages[page_number - 1]
         streams = page.obj.Contents if isinstance(page.obj.Contents, pikepdf.Array) else [page.obj.Contents]
-        hits = 0
-        for stream in streams:
-            data = stream.read_bytes()
-            pattern = re.compile(_shown(old, codes))
-            matches = (
-                list(pattern.finditer(data))[occurrence - hits : occurrence - hits + 1] if hits <= occurrence else []
+        texts = [stream.read_bytes() for stream in streams]
+        found: list[tuple[int, re.Match[bytes]]] = []
+        drawn = _glyph_per_tj
+        for shown, redraw in ((_shown, _glyph_per_tj), (_drawn_whole, _whole_string)):
+            pattern = re.compile(shown(old, codes))
+            found = [(index, match) for index, data in enumerate(texts) for match in pattern.finditer(data)]
+            if found:
+                drawn = redraw
+                break
+        if len(found) <= occurrence:
+            raise AssertionError(
+                f"{old!r} is drawn {len(found)} times on page {page_number}; wanted occurrence {occurrence}"
             )
-            hits += len(list(pattern.finditer(data)))
-            for match in matches:
-                piece = match.group(0)
-                for old_char, new_char in zip(old, new, strict=True):
-                    if old_char != new_char:
-                        before = f"<{codes[old_char]:04X}>Tj".encode()
-                        after = f"<{codes[new_char]:04X}>Tj".encode()
-                        piece = piece.replace(before, after, 1)
-                        break
-                data = data.replace(match.group(0), piece, 1)
-            stream.write(data)
-        if hits <= occurrence:
-            raise AssertionError(f"{old!r} is drawn {hits} times on page {page_number}; wanted occurrence {occurrence}")
+        index, match = found[occurrence]
+        data = texts[index]
+        piece = drawn(match.group(0), old, new, codes)
+        streams[index].write(data[: match.start()] + piece + data[match.end() :])
         pdf.save(target)
+
+
+def _glyph_per_tj(piece: bytes, old: str, new: str, codes: dict[str, int]) -> bytes:
+    # the first character that differs, redrawn
+    for old_char, new_char in zip(old, new, strict=True):
+        if old_char != new_char:
+            before = f"<{codes[old_char]:04X}>Tj".encode()
+            after = f"<{codes[new_char]:04X}>Tj".encode()
+            return piece.replace(before, after, 1)
+    return piece
+
+
+def _whole_string(piece: bytes, old: str, new: str, codes: dict[str, int]) -> bytes:
+    return b"".join(codes[c].to_bytes(2, "big") for c in new)
 
 
 def blank_numbers(source: Path, target: Path) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from budget_warehouse.national.families import CONCEPTS, FamilyError, family, load_families
+from budget_warehouse.national.templates import locate
+from budget_warehouse.pdf import Grid, Page
 
 PACKAGED = Path(__file__).resolve().parents[2] / "src" / "budget_warehouse" / "families"
 
@@ -56,6 +58,17 @@ def test_a_title_matches_its_longest_table_whatever_comes_before_it(tmp_path: Pa
     assert fiscal is not None and fiscal.concept == "fiscal_appropriation_overview"
     assert not fiscal.required
     assert loaded.title_match("一、收支总表 …… 3") is None  # a table of contents line
+
+
+def test_a_title_wrapped_over_two_heading_lines_is_found(tmp_path: Path) -> None:
+    # 西安市民政局 2021, p.77: 表13's title breaks after …“三公”经费及
+    (loaded,) = load_families(_folder(tmp_path, MINIMAL.replace('titles = ["收支总表"]', 'titles = ["部门收支总表"]')))
+    cells = (("项目", "预算数"), ("合计", "1.00"))
+    heading = ("表1", "2026年部门", "收支总表", "单位：万元")
+    page = Page(1, heading, (Grid(1, 0.0, cells, heading),), 10)
+    assert loaded.title_match("2026年部门") is None and loaded.title_match("收支总表") is None
+    (located,) = locate(loaded, [page]).values()
+    assert (located.table.number, located.title_line) == (1, "2026年部门收支总表")
 
 
 @pytest.mark.parametrize(

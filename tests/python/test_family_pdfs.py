@@ -180,6 +180,15 @@ THREE_PUBLIC = {
     CHANGSHA: (20, "0.50", None, "0.50", None),
     CHONGQING: (28, "308.00", "20.00", "39.50", "248.50"),
     ZHEJIANG: (28, "9.30", None, "5.80", "3.50"),  # 表08: 合计, then the units' rows
+    # 表13 in 元, the 当年 group (上年: 4.00) of the 合计 row; its 合计 column (26.00) adds 会议费 and 培训费
+    XIAN: (33, "3.00", None, "3.00", None),
+}
+
+# 会议费 and 培训费 printed beside the “三公” items: (meeting, training), 万元
+MEETINGS_AND_TRAINING = {
+    JIANGSU: ("0.00", "0.00"),  # 公开09表 p.15
+    XIAN: (None, "23.00"),  # 表13 p.33: 230,000.00 元 of 培训费, 会议费 blank
+    SHENZHEN: (None, None),  # 表9 prints neither
 }
 
 
@@ -192,6 +201,15 @@ def test_each_family_s_three_public_table(warehouse, source_file: str) -> None:
     ).fetchone()
     page, *amounts = THREE_PUBLIC[source_file]
     assert row == (page, *(None if amount is None else Decimal(amount) for amount in amounts))
+
+
+@pytest.mark.parametrize("source_file", sorted(MEETINGS_AND_TRAINING))
+def test_meetings_and_training_beside_the_three_public_items(warehouse, source_file: str) -> None:
+    row = warehouse.execute(
+        "select meeting_amount, training_amount from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, source_file)],
+    ).fetchone()
+    assert row == tuple(None if amount is None else Decimal(amount) for amount in MEETINGS_AND_TRAINING[source_file])
 
 
 def test_guangdong_s_administrative_expenses_are_its_office_operation(warehouse) -> None:
@@ -345,5 +363,31 @@ def test_a_changed_three_public_figure_breaks_its_total(mistaken_three_public) -
             "表9 预算09表 财政拨款“三公”经费支出表 p.9 row 4: budget",
             Decimal("44.796055"),
             Decimal("45.796055"),
+        )
+    ]
+
+
+@pytest.fixture(scope="module")
+def mistaken_meetings_and_training(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, Decimal, Decimal]]:
+    """Xi'an's 表13 p.33 with the 合计 row's 当年 培训费 230,000.00 printed as 231,000.00."""
+    scratch = tmp_path_factory.mktemp("mistaken-meetings")
+    changed = scratch / XIAN
+    replace_number(FAMILY_PDFS / XIAN, changed, 33, "230,000.00", "231,000.00")
+    project = _build(scratch / "project", {XIAN: changed.read_bytes()})
+    with duckdb.connect(str(project / "warehouse.duckdb"), read_only=True) as connection:
+        return connection.execute(
+            "select identity_name, subject, expected, actual from marts.fct_identity_checks "
+            "where status = 'broken' order by identity_name"
+        ).fetchall()
+
+
+def test_a_changed_training_figure_breaks_the_total_with_meetings_and_training(mistaken_meetings_and_training) -> None:
+    # 260,000.00 printed against 30,000.00 (“三公” 小计) + 231,000.00 (培训费, changed), in 万元
+    assert mistaken_meetings_and_training == [
+        (
+            "row__national_three_public_with_meetings_and_training",
+            "表13 部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表 p.33 row 5: budget",
+            Decimal("26.000000"),
+            Decimal("26.100000"),
         )
     ]

@@ -64,6 +64,24 @@ def test_a_code_path_names_the_function_subject_and_the_next_sentence_inherits_i
     assert claims[2].change_percent == "0.97"
 
 
+def test_a_breakdown_of_a_line_is_that_line_s_parts() -> None:
+    # 西安市民政局 2021, p.24: 具体为 breaks the 款 20810 down into its 人员经费 and 公用经费, over
+    # two sentences (；); the document's own 人员经费 after the 。 is not the line's.
+    claims = read_claims(
+        [
+            ProseLine(24, None, "（5）社会福利（20810）18,571.74 万元，较上年减少 250.84 万元。"),
+            ProseLine(24, None, "具体为：人员经费 10,057.17 万元，较上年增加 856.54 万元；公用经费 481.57 万元。"),
+            ProseLine(24, None, "人员经费 13,758.03 万元。"),
+        ]
+    )
+    assert [(c.figure, c.subject, c.subject_code) for c in claims] == [
+        ("18571.74", "function_subject", "20810"),
+        ("10057.17", "personnel_expenditure", "20810"),
+        ("481.57", "public_expenditure", "20810"),
+        ("13758.03", "personnel_expenditure", None),
+    ]
+
+
 def test_names_without_codes_resolve_through_the_classification() -> None:
     # 万里街道 2024, p.6: 类, 款 and 项 by name only.
     (claim,) = read_claims(

@@ -300,6 +300,20 @@ national_three_public_total as (
 
 ),
 
+-- Xi'an's 表13 prints a 合计 of the “三公” total, 会议费 and 培训费 before them.
+national_three_public_with_meetings_and_training as (
+
+    {{ total_equals_sum_of_parts(
+        ref('int_national_three_public_pivoted'),
+        identity_name='row__national_three_public_with_meetings_and_training',
+        tables='三公经费',
+        total_column='total_with_meeting_and_training_amount',
+        part_columns=['total_amount', 'meeting_amount', 'training_amount'],
+        subject='source_location'
+    ) }}
+
+),
+
 national_three_public_vehicles as (
 
     {{ total_equals_sum_of_parts(
@@ -400,6 +414,10 @@ final as (
     union all
 
     select * from national_three_public_vehicles
+
+    union all
+
+    select * from national_three_public_with_meetings_and_training
 
 )
 

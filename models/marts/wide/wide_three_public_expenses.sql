@@ -50,7 +50,9 @@ final as (
         facts.official_reception_amount,
         facts.official_vehicle_subtotal_amount,
         facts.vehicle_purchase_amount,
-        facts.vehicle_operation_amount
+        facts.vehicle_operation_amount,
+        facts.meeting_amount,
+        facts.training_amount
 
     from facts
     inner join documents

@@ -75,6 +75,10 @@ _OWN_LINE = re.compile(r"(支出|收入|经费|费用?|结余|结转|资金)")
 _COUNTED = frozenset({"assets", "performance", "procurement", "procurement_part"})
 # Subjects the next sentence of a numbered item may speak of without naming them again.
 _INHERITED = frozenset({"function_subject", "economic_subject"})
+# A sentence that breaks down the line named before it (社会福利（20810）18,571.74万元… 具体为：人员经费
+# X万元；公用经费 Y万元；…): its 人员经费 and 公用经费 are that line's parts, not the document's.
+_BREAKDOWN = re.compile(r"^具体(?:为|是|包括)")
+_PARTS = frozenset({"basic_expenditure", "project_expenditure", "personnel_expenditure", "public_expenditure"})
 
 
 @dataclass(frozen=True)
@@ -326,9 +330,16 @@ class _Reader:
     previous: tuple[int | None, Subject] | None = None
     # a heading ("（一）收入预算。") names the subject of the next sentence's first figure
     heading: Subject | None = None
+    # the line a breakdown (具体为：…) is of, until the sentence that ends it with 。; the line the
+    # sentence before named
+    breakdown: Subject | None = None
+    line_before: Subject | None = None
 
     def read(self, said: _Sentence) -> None:
         sentence = said.text
+        if _BREAKDOWN.match(sentence):
+            self.breakdown = self.line_before
+        self.line_before = None
         last_end = 0
         mine: list[int] = []  # this sentence's claims, as indexes of ``claims``
         for match in _FIGURE.finditer(sentence):
@@ -366,12 +377,15 @@ class _Reader:
             self.claims.append(claim)
             if subject is not None and claim.kind == "amount" and name in _INHERITED:
                 self.previous = (line.page_number, subject)
+                self.line_before = subject
         # 与上年持平 after the last figure
         tail = sentence[last_end:]
         if mine and self.claims[mine[-1]].change_direction is None and _LEVEL.search(tail) and _COMPARED.search(tail):
             self.claims[mine[-1]] = replace(self.claims[mine[-1]], change_direction="持平")
         heading = _ENUMERATOR.sub("", sentence)
         self.heading = _subject(heading) if not mine and len(sentence) <= _HEADING_LENGTH else None
+        if not sentence.endswith(("；", ";")):
+            self.breakdown = None
 
     def subject(
         self, line: ProseLine, prefix: str, before: str, own: Subject | None, unit: str, *, first: bool
@@ -399,6 +413,8 @@ class _Reader:
             subject = ("performance", subject[1], None)
         if subject is not None and not money and unit != "%" and subject[0] not in _COUNTED:
             subject = None  # 下属1家机关 is not a figure of 机关运行经费
+        if subject is not None and subject[0] in _PARTS and self.breakdown is not None:
+            subject = (subject[0], subject[1], self.breakdown[2])  # the part of the line it breaks down
         return subject
 
 

@@ -601,12 +601,13 @@ def parse_ledger(grids: Sequence[Grid], context: TableContext) -> ParsedGrids:
 
 def _row_label_columns(columns: list[Column], body: list[BodyRow], context: TableContext) -> list[Column]:
     """The leading columns that name each row rather than an item (项目: 预算数 / 决算数; 预算单位 |
-    年度): no cell of theirs is an amount."""
+    年度; 单位编码 | 单位名称): no cell of theirs is an amount, unless its header says it holds codes."""
     labels: list[Column] = []
     for column in columns:
         if column.measure(context.roles.three_public) is not None:
             break
-        if any(is_amount(row.cells[column.number - 1]) for row in body):
+        is_code = any("编码" in label_key(part) for part in column.parts)
+        if not is_code and any(is_amount(row.cells[column.number - 1]) for row in body):
             break
         labels.append(column)
     return labels
@@ -616,7 +617,7 @@ def _row_label_columns(columns: list[Column], body: list[BodyRow], context: Tabl
 class _ThreePublicRow:
     """What a row of a “三公” table's label columns say."""
 
-    name: str  # the first label cell: a unit (or 合计), an item down the page, or a figure
+    name: str  # the first label cell with text: a unit (or 合计), an item down the page, or a figure
     figure: str | None  # 预算数 / 决算数 / a change (增减: derived, not read)
     item: str | None  # the item a table printed down the page names in the row
     year: int | None  # 2025年 beside 2026年: the year before's figures
@@ -632,7 +633,9 @@ def _three_public_row(
     rules = context.roles.three_public if down_the_page else ()
     item = next((r.role for r in rules if not r.anywhere and r.label in label), None)
     years = [int(y) for y in _HEADER_YEAR.findall("".join(cells))]
-    name = label_key(cells[0]) if cells and figure is None and not _HEADER_YEAR.search(cells[0]) else ""
+    # the first label that is not a year (单位编码 is blank on the 合计 row, 单位名称 says 合计)
+    names = (label_key(cell) for cell in cells if cell.strip() and not _HEADER_YEAR.search(cell))
+    name = next(names, "") if figure is None else ""
     return _ThreePublicRow(name, figure, item, max(years) if years else None)
 
 
@@ -666,14 +669,15 @@ def parse_three_public(grids: Sequence[Grid], context: TableContext) -> ParsedGr
             measure = said.item if down_the_page else measures[column.number]
             if measure is None:
                 raise context.error(f"header {column.label!r} names no “三公” item", column=column.label)
-            if column.number in earlier or (said.year is not None and latest is not None and said.year < latest):
-                measure = f"prior_year_{measure}"
             keys = [label_key(part) for part in column.parts]
             figure = said.figure or next(
                 (r.role for r in context.roles.figure_kinds if any(r.label in k for k in keys)), None
             )
             if figure == "change":
                 continue
+            earlier_year = said.year is not None and latest is not None and said.year < latest
+            if column.number in earlier or earlier_year or figure == "prior_year":
+                measure, figure = f"prior_year_{measure}", None if figure == "prior_year" else figure
             parsed.records.append(
                 _record(
                     row,

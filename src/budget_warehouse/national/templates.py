@@ -9,6 +9,7 @@ phase and scope are read from the document itself.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -95,7 +96,9 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
             current = None
             continue
         for printed in page.grids:
-            titled = next(((t, line) for line in printed.heading if (t := family.title_match(line))), None)
+            titled = next(
+                ((t, line) for line in _title_lines(printed.heading) if (t := family.title_match(line))), None
+            )
             grid = _without_empty_first_column(printed) if titled is not None else printed
             if titled is None and current is not None and not _continues(current.grids[0], grid):
                 # a continuation page may print the margin column too, or a real column left empty
@@ -115,6 +118,12 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
             else:
                 current = None
     return found
+
+
+def _title_lines(heading: Sequence[str]) -> list[str]:
+    """The heading's lines, then each two consecutive lines joined: a long title wraps (…“三公”经费及 /
+    会议费、培训费支出预算表（不含上年结转）)."""
+    return [*heading, *(first + second for first, second in itertools.pairwise(heading))]
 
 
 def _without_empty_first_column(grid: Grid) -> Grid:
