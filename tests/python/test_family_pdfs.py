@@ -182,6 +182,10 @@ THREE_PUBLIC = {
     ZHEJIANG: (28, "9.30", None, "5.80", "3.50"),  # 表08: 合计, then the units' rows
     # 表13 in 元, the 当年 group (上年: 4.00) of the 合计 row; its 合计 column (26.00) adds 会议费 and 培训费
     XIAN: (33, "3.00", None, "3.00", None),
+    # 预算09表: 公务用车 printed blank
+    BEIJING: (9, "44.796055", "43.352803", "1.443252", None),
+    # 公开09表: the 决算数 group (its 预算数, 76.43, is budgeted_total_amount)
+    CENTRAL: (15, "46.21", "4.69", "0.90", "40.61"),
 }
 
 # 会议费 and 培训费 printed beside the “三公” items: (meeting, training), 万元
@@ -210,6 +214,17 @@ def test_meetings_and_training_beside_the_three_public_items(warehouse, source_f
         [_document(warehouse, source_file)],
     ).fetchone()
     assert row == tuple(None if amount is None else Decimal(amount) for amount in MEETINGS_AND_TRAINING[source_file])
+
+
+def test_a_final_account_s_three_public_budget_is_beside_what_it_spent(warehouse) -> None:
+    # 国家信访局 2024 公开09表 p.15: 预算数 76.43 (30.00 + 40.63 + 5.80) beside 决算数 46.21
+    row = warehouse.execute(
+        "select total_amount, budgeted_total_amount, budgeted_overseas_travel_amount, "
+        "budgeted_official_vehicle_subtotal_amount, budgeted_official_reception_amount "
+        "from marts.fct_three_public_expenses where document_id = ?",
+        [_document(warehouse, CENTRAL)],
+    ).fetchone()
+    assert row == (Decimal("46.21"), Decimal("76.43"), Decimal("30.00"), Decimal("40.63"), Decimal("5.80"))
 
 
 def test_guangdong_s_administrative_expenses_are_its_office_operation(warehouse) -> None:
