@@ -1,6 +1,6 @@
 -- Departments under every name they have published under. A document's own name is one;
--- the name 表12 gives to last year's row, where it differs, is the department's predecessor
--- (深圳市龙华区政务服务局 before it became 深圳市龙华区政务服务数据管理局).
+-- the name a “三公” table gives to last year's row, where it differs, is the department's
+-- predecessor (Shenzhen's 表12: 深圳市龙华区政务服务局 before it became 深圳市龙华区政务服务数据管理局).
 with
 
 documents as (
@@ -11,7 +11,7 @@ documents as (
 
 three_public_expenses as (
 
-    select * from {{ ref('stg_disclosure__t12_three_public_expenses') }}
+    select * from {{ ref('int_three_public_expenses_unioned') }}
 
 ),
 
