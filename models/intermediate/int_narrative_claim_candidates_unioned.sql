@@ -151,13 +151,16 @@ function_candidates as (
 
     union all
 
-    -- the line's 基本支出 or 项目支出 as printed, where the sentence speaks of that part
-    -- (项目支出…其中：教育支出270.00万元)
+    -- the line's 基本支出 or 项目支出 as printed: where the sentence speaks of that part (项目支出…
+    -- 其中：教育支出270.00万元), or breaks the line down (具体为：基本支出 X万元；项目支出 Y万元)
     select
         checkable.document_id,
         checkable.claim_number,
         printed_totals.published_name as table_figure_name,
-        case when checkable.sentence like '%项目支出%' then printed_totals.project_amount
+        case
+            when checkable.subject = 'basic_expenditure' then printed_totals.basic_amount
+            when checkable.subject = 'project_expenditure' then printed_totals.project_amount
+            when checkable.sentence like '%项目支出%' then printed_totals.project_amount
             else printed_totals.basic_amount
         end as table_amount,
         printed_totals.source_table_number,
@@ -170,30 +173,11 @@ function_candidates as (
             and checkable.subject_code = printed_totals.code
             and printed_totals.classification = 'function'
     where
-        checkable.subject = 'function_subject'
-        and (checkable.sentence like '%项目支出%' or checkable.sentence like '%基本支出%')
-
-    union all
-
-    -- a breakdown of a line (具体为：基本支出 X 万元；项目支出 Y 万元) against that line's parts
-    select
-        checkable.document_id,
-        checkable.claim_number,
-        printed_totals.published_name as table_figure_name,
-        case checkable.subject
-            when 'basic_expenditure' then printed_totals.basic_amount
-            else printed_totals.project_amount
-        end as table_amount,
-        printed_totals.source_table_number,
-        printed_totals.source_page_number,
-        printed_totals.source_row_number
-    from checkable
-    inner join printed_totals
-        on
-            checkable.document_id = printed_totals.document_id
-            and checkable.subject_code = printed_totals.code
-            and printed_totals.classification = 'function'
-    where checkable.subject in ('basic_expenditure', 'project_expenditure')
+        checkable.subject in ('basic_expenditure', 'project_expenditure')
+        or (
+            checkable.subject = 'function_subject'
+            and (checkable.sentence like '%项目支出%' or checkable.sentence like '%基本支出%')
+        )
 
     union all
 
