@@ -67,6 +67,22 @@ def parse_amount(cell: str, unit: str | None = None) -> Amount | None:
     return Amount(compact, len(fraction))
 
 
+# What a text layer interleaves with an amount when the label beside it runs into the amount's cell
+# (其中：专项资金列入部门预 | 算0的.0项0 目 for 0.00): CJK characters, brackets and spaces.
+_GLUED_LABEL = re.compile(r"[\u4e00-\u9fff（）()\s]")
+
+
+def unglued_amount(cell: str) -> str | None:
+    """The amount in a cell whose text layer interleaves it with the overflow of the label beside
+    it (费0.00, 0设.0)0), or None where the cell holds anything else: what is left without the
+    label's characters must be a decimal with a point, so a count (3项) or a note is never read."""
+    text = unicodedata.normalize("NFKC", strip_markup(cell))
+    left = _GLUED_LABEL.sub("", text)
+    if left == text or not re.fullmatch(r"-?\d+\.\d+", left.replace(",", "")):
+        return None
+    return left
+
+
 def is_amount(cell: str) -> bool:
     try:
         return parse_amount(cell) is not None

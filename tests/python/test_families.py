@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from budget_warehouse.national.families import CONCEPTS, FamilyError, family, load_families
+from budget_warehouse.national.grids import Column
 from budget_warehouse.national.templates import locate
 from budget_warehouse.pdf import Grid, Page
 
@@ -175,3 +176,67 @@ def test_the_spark_engine_does_not_import_the_local_one() -> None:
     """extract.py starts the Spark engine lazily; the Spark engine reads the shared per-document
     function from document_rows.py, not from extract.py: no import cycle."""
     assert "budget_warehouse.extract" not in _modules_imported_by("budget_warehouse.spark_extract")
+
+
+@pytest.mark.parametrize(
+    ("parts", "role"),
+    [
+        # as most families print them
+        (("“三公”经费合计",), "total_amount"),
+        (("公务用车购置及运行维护费", "小计"), "official_vehicle_subtotal_amount"),
+        (("公务用车购置及运行维护费", "公务用车购置费"), "vehicle_purchase_amount"),
+        # Xi'an 工业和信息化局 2022 表13 p.44: labels a text layer split over header rows
+        (("2022年", "会议", "费"), "meeting_amount"),
+        (
+            ("2021年", "一般公共预算拨款安排的“三公”经费预算", "因", "公", "出", "国", "（", "境", "）"),
+            "overseas_travel_amount",
+        ),
+        (("2022年", "一般公共预算拨款安排的“三公”经费预算", "公务接", "待费"), "official_reception_amount"),
+        (
+            ("2022年", "一般公共预算拨款安排的“三公”经费预算", "公务用车购置及运行维护", "费", "小计"),
+            "official_vehicle_subtotal_amount",
+        ),
+        (
+            (
+                "2021年",
+                "一般公共预算拨款安排的“三公”经费预算",
+                "公务用车购置及运行",
+                "维护费",
+                "公",
+                "务",
+                "用",
+                "车",
+                "购",
+                "置",
+                "费",
+            ),
+            "vehicle_purchase_amount",
+        ),
+        (("2022年", "一般公共预算拨款安排的“三公”经费预算", "小计"), "total_amount"),
+    ],
+)
+def test_a_three_public_column_s_role_from_its_header(parts: tuple[str, ...], role: str) -> None:
+    (loaded,) = [f for f in load_families() if f.name == "jiangsu_budget"]
+    assert Column(1, parts).measure(loaded.roles.three_public) == role
+
+
+def test_a_column_the_ruling_split_in_three_is_read_once(tmp_path: Path) -> None:
+    # Xi'an 工业和信息化局 2022 表1 pp.20–21: on its first page every column three times over, its
+    # label under one of them; the next page prints each column once
+    (loaded,) = load_families(_folder(tmp_path, MINIMAL))
+    first = (
+        ("收 入", "收 入", "收 入", "支 出", "支 出", "支 出"),
+        ("项 目", "", "", "预算数", "预算数", "预算数"),
+        ("一、部门预算", "一、部门预算", "一、部门预算", "105.00", "105.00", "105.00"),
+        ("1、财政拨款", "1、财政拨款", "1、财政拨款", "100.00", "100.00", "100.00"),
+    )
+    heading = ("表1", "收支总表")
+    pages = [
+        Page(20, heading, (Grid(20, 0.0, first, heading),), 10),
+        Page(21, (), (Grid(21, 0.0, (("2、事业收入", "5.00"),)),), 10),
+    ]
+    (located,) = locate(loaded, pages).values()
+    assert [grid.cells for grid in located.grids] == [
+        (("收 入", "支 出"), ("项 目", "预算数"), ("一、部门预算", "105.00"), ("1、财政拨款", "100.00")),
+        (("2、事业收入", "5.00"),),
+    ]

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from budget_warehouse.numbers import NotANumber, parse_amount
+from budget_warehouse.numbers import NotANumber, parse_amount, unglued_amount
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,23 @@ def test_blank_is_not_zero() -> None:
 def test_text_in_an_amount_cell_is_an_error(cell: str) -> None:
     with pytest.raises(NotANumber, match="expected an amount"):
         parse_amount(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        # Xi'an 气象局 2022 表1 p.18: the label beside each cell runs into it in the text layer
+        ("算0的.0项0 目", "0.00"),
+        ("费0.00", "0.00"),
+        ("0设.0)0", "0.00"),
+        ("助1839311.66", "1839311.66"),
+        ("出 1090.22", "1090.22"),
+        # nothing else is read as an amount: a count, a note, a bare integer, an amount already clean
+        ("3项", None),
+        ("详见附表1", None),
+        ("合计", None),
+        ("0.00", None),
+    ],
+)
+def test_an_amount_glued_to_its_label_s_overflow(cell: str, amount: str | None) -> None:
+    assert unglued_amount(cell) == amount

@@ -15,6 +15,7 @@ header label, so any figure in the warehouse can be found in the PDF.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from budget_warehouse.errors import ExtractionError
 from budget_warehouse.national.families import ColumnRoles, Rules, label_key
 from budget_warehouse.national.subject_names import CLASSIFICATIONS, NamePath, subject_names
-from budget_warehouse.numbers import Amount, NotANumber, is_amount, parse_amount
+from budget_warehouse.numbers import Amount, NotANumber, is_amount, parse_amount, unglued_amount
 from budget_warehouse.pdf import Grid
 from budget_warehouse.records import Record
 
@@ -55,7 +56,10 @@ class Column:
         """The role of the first ``anywhere`` rule found in any header label; else of the first rule
         matched by the lowest header label that matches any. Where that is a generic rule (小计, 合计),
         a label above it that is exactly a specific rule's label names the part instead (基本支出 |
-        小计 is basic spending; 一般公共预算基本支出 | 合计 stays the total)."""
+        小计 is basic spending; 一般公共预算基本支出 | 合计 stays the total). A label a text layer
+        split over header rows is read as one: the labels below the match, read as one, that hold a
+        specific rule's label name the column (三公经费 | 因 | 公 | 出 | 国); runs of labels above it
+        count as one label; and where no label matches, all of them read as one."""
         keys = [label_key(part) for part in self.parts]
         for rule in rules:
             if rule.anywhere and any(rule.label in key for key in keys):
@@ -64,11 +68,20 @@ class Column:
             matched = next((r for r in rules if not r.anywhere and r.label in keys[depth]), None)
             if matched is None:
                 continue
-            if not matched.generic:
-                return matched.role
-            above = (r.role for key in reversed(keys[:depth]) for r in rules if not r.generic and r.label == key)
+            split = _specific_role(rules, "".join(keys[depth + 1 :]))
+            if split is not None or not matched.generic:
+                return split or matched.role
+            # the labels above, nearest first; then runs of them read as one (公务用车购置及运行维护 | 费)
+            spans = [*reversed(keys[:depth]), *("".join(keys[start:depth]) for start in range(depth - 2, -1, -1))]
+            above = (r.role for span in spans for r in rules if not r.generic and r.label == span)
             return next(above, matched.role)
-        return None
+        return _specific_role(rules, "".join(keys))
+
+
+def _specific_role(rules: Rules, text: str) -> str | None:
+    """The role of the first specific rule found in labels read as one: a label a text layer split
+    over header rows (2022年 | 会议 | 费, 因 | 公 | 出 | 国) under a group label such as “三公”经费."""
+    return next((r.role for r in rules if not r.anywhere and not r.generic and r.label in text), None) if text else None
 
 
 @dataclass
@@ -185,7 +198,10 @@ def _without_ignored(
 ) -> tuple[list[Column], list[BodyRow]]:
     """The table without the columns no shape reads (备注, 序号, 行次: the column roles' ignored)."""
     ignored = {rule.label for rule in context.roles.ignored}
-    kept = [c for c in columns if not (c.parts and label_key(c.parts[-1]) in ignored)]
+    # the lowest label, or the header read top-down where a text layer split it (序 | 号)
+    kept = [
+        c for c in columns if not c.parts or {label_key(c.parts[-1]), label_key("".join(c.parts))}.isdisjoint(ignored)
+    ]
     if len(kept) == len(columns):
         return columns, body
     rows = [BodyRow(row.page, row.row, tuple(row.cells[c.number - 1] for c in kept)) for row in body]
@@ -211,6 +227,37 @@ def stitch(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], 
     Columns no shape reads are left out."""
     columns, body = _stitched(grids, context)
     return _without_ignored(columns, body, context)
+
+
+def split_column_groups(grid: Grid) -> list[list[int]] | None:
+    """The columns (0-based) of a table's first page that are one column the ruling split in
+    several (Xi'an's 2022 收支总表: every column three times over, merged cells repeated, the
+    label under one of them): a column that repeats the one to its left in every body row, under
+    the same header labels or some of them, joins it. None where no column repeats another."""
+    header_length = _header_length(grid.cells)
+    header = [row for row in grid.cells[:header_length] if not is_column_number_row(row)]
+    columns = columns_of(header, grid.column_count)
+    body = grid.cells[header_length:]
+    groups: list[list[int]] = []
+    for column in columns:
+        if groups and body and _repeats(body, columns[groups[-1][0]], column):
+            groups[-1].append(column.number - 1)
+        else:
+            groups.append([column.number - 1])
+    return groups if len(groups) < len(columns) else None
+
+
+def joined_columns(grid: Grid, groups: list[list[int]]) -> Grid:
+    """The grid with each group of split columns read as one: its first cell that is not blank."""
+    cells = tuple(tuple(next((row[i] for i in group if row[i]), "") for group in groups) for row in grid.cells)
+    return dataclasses.replace(grid, cells=cells)
+
+
+def _repeats(body: Sequence[Sequence[str]], left: Column, column: Column) -> bool:
+    mine, theirs = set(column.parts), set(left.parts)
+    if not (mine <= theirs or theirs <= mine):
+        return False
+    return all(row[left.number - 1] == row[column.number - 1] for row in body)
 
 
 def _stitched(grids: Sequence[Grid], context: TableContext) -> tuple[list[Column], list[BodyRow]]:
@@ -249,7 +296,14 @@ def _amount(parsed: ParsedGrids, context: TableContext, body: BodyRow, column: C
     try:
         amount = parse_amount(cell, context.unit)
     except NotANumber as exc:
-        raise context.error(str(exc), page=body.page, row=body.row, column=column.label) from None
+        unglued = unglued_amount(cell)
+        if unglued is None:
+            raise context.error(str(exc), page=body.page, row=body.row, column=column.label) from None
+        parsed.warnings.append(
+            f"{context.path}: page {body.page}, {context.title}, row {body.row}, column {column.label}: "
+            f"{cell!r} read as {unglued} (the label beside it runs into the amount in the text layer)"
+        )
+        amount = parse_amount(unglued, context.unit)
     if amount is None:
         return None
     parsed.amounts.append(amount)
@@ -606,7 +660,7 @@ def _row_label_columns(columns: list[Column], body: list[BodyRow], context: Tabl
     for column in columns:
         if column.measure(context.roles.three_public) is not None:
             break
-        is_code = any("编码" in label_key(part) for part in column.parts)
+        is_code = "编码" in label_key("".join(column.parts))  # 单位编码, or 单|位|编|码 stacked
         if not is_code and any(is_amount(row.cells[column.number - 1]) for row in body):
             break
         labels.append(column)

@@ -23,9 +23,11 @@ from budget_warehouse.national.grids import (
     ParsedGrids,
     TableContext,
     is_total_only,
+    joined_columns,
     parse_coded,
     parse_ledger,
     parse_three_public,
+    split_column_groups,
 )
 from budget_warehouse.pdf import Grid, Page
 from budget_warehouse.records import Record
@@ -75,6 +77,16 @@ class LocatedTable:
     table: FamilyTable
     title_line: str
     grids: list[Grid] = field(default_factory=list)
+    # the first page's columns as printed, where the ruling split some (split_column_groups): a
+    # following page printed as wide is read through the same groups
+    split: list[list[int]] | None = None
+    printed_width: int = 0
+
+    def as_read(self, grid: Grid) -> Grid:
+        """A following page's grid with the first page's split columns joined."""
+        if self.split is not None and grid.column_count == self.printed_width:
+            return joined_columns(grid, self.split)
+        return grid
 
     @property
     def heading(self) -> tuple[str, ...]:
@@ -100,9 +112,10 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
                 ((t, line) for line in _title_lines(printed.heading) if (t := family.title_match(line))), None
             )
             grid = _without_empty_first_column(printed) if titled is not None else printed
+            grid = current.as_read(grid) if current is not None else grid
             if titled is None and current is not None and not _continues(current.grids[0], grid):
                 # a continuation page may print the margin column too, or a real column left empty
-                grid = _without_empty_first_column(printed)
+                grid = current.as_read(_without_empty_first_column(printed))
             if titled is not None:
                 table, line = titled
                 if table.number in found:
@@ -112,12 +125,18 @@ def locate(family: Family, pages: Sequence[Page]) -> dict[int, LocatedTable]:
                     else:
                         current = None  # printed again elsewhere: the first printing is read
                     continue
-                current = found[table.number] = LocatedTable(table, line, [grid])
+                current = found[table.number] = _first_page(table, line, grid)
             elif current is not None and _continues(current.grids[0], grid):
                 current.grids.append(grid)
             else:
                 current = None
     return found
+
+
+def _first_page(table: FamilyTable, line: str, grid: Grid) -> LocatedTable:
+    split = split_column_groups(grid)
+    read = joined_columns(grid, split) if split is not None else grid
+    return LocatedTable(table, line, [read], split, grid.column_count)
 
 
 def _title_lines(heading: Sequence[str]) -> list[str]:
