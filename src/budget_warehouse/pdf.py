@@ -32,6 +32,8 @@ class Grid:
     heading: tuple[str, ...] = ()
     # Text lines between this table and the next (or the end of the page): notes (注：…).
     footer: tuple[str, ...] = ()
+    # Each column's left and right edge on the page (its narrowest cell).
+    column_spans: tuple[tuple[float, float], ...] = ()
 
     @property
     def column_count(self) -> int:
@@ -90,7 +92,9 @@ def _grid(table: pdfplumber.table.Table, page_number: int) -> Grid:
                     for covered_j, x in enumerate(xs):
                         if x0 <= x <= x1 and not filled[covered_i][covered_j]:
                             filled[covered_i][covered_j] = text
-    return Grid(page_number, float(table.bbox[1]), tuple(tuple(row) for row in filled))
+    spans = tuple(span for span in column_spans if span is not None)
+    cells = tuple(tuple(row) for row in filled)
+    return Grid(page_number, float(table.bbox[1]), cells, column_spans=spans if len(spans) == width else ())
 
 
 def _is_caption(row: tuple[str, ...]) -> bool:
@@ -126,6 +130,9 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
             if bottoms[index] - 1 <= float(line["top"]) and float(line["bottom"]) <= lower + 1
         ]
         caption, cells = _caption_rows(grid.cells)
+        lost = _lost_row(grid, above[-1]) if (above := _lines_above(lines, upper, grid.top)) and not caption else None
+        if lost is not None:
+            heading, cells = heading[:-1], (lost, *cells)
         placed.append(
             Grid(
                 grid.page_number,
@@ -133,9 +140,37 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
                 cells,
                 tuple(clean_cell(text) for text in [*heading, *caption] if clean_cell(text)),
                 tuple(clean_cell(text) for text in footer if clean_cell(text)),
+                grid.column_spans,
             )
         )
     return tuple(placed)
+
+
+def _lines_above(lines: list[dict[str, Any]], upper: float, top: float) -> list[dict[str, Any]]:
+    return [line for line in lines if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= top + 1]
+
+
+_DECIMAL = re.compile(r"^-?[\d,]+\.\d+$")
+
+
+def _lost_row(grid: Grid, line: dict[str, Any]) -> tuple[str, ...] | None:
+    """A table row printed just above the ruling pdfplumber found (Xi'an's 2022 continuation pages
+    lose their first row so): the line right above the table, its characters each under one of the
+    table's columns, holding two or more amounts with decimals. Else None: a title or unit line."""
+    height = float(line["bottom"]) - float(line["top"])
+    if not grid.column_spans or grid.top - float(line["bottom"]) > height:
+        return None
+    texts = ["" for _ in grid.column_spans]
+    for char in line.get("chars", []):
+        if not str(char["text"]).strip():
+            continue
+        centre = (float(char["x0"]) + float(char["x1"])) / 2
+        column = next((j for j, (x0, x1) in enumerate(grid.column_spans) if x0 <= centre <= x1), None)
+        if column is None:
+            return None
+        texts[column] += str(char["text"])
+    row = tuple(clean_cell(text) for text in texts)
+    return row if sum(1 for cell in row if _DECIMAL.match(cell)) >= 2 else None
 
 
 def _outside(tables: list[pdfplumber.table.Table], lines: list[dict[str, Any]]) -> tuple[str, ...]:

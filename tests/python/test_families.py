@@ -10,7 +10,8 @@ import pytest
 from budget_warehouse.national.families import CONCEPTS, FamilyError, family, load_families
 from budget_warehouse.national.grids import Column
 from budget_warehouse.national.templates import locate
-from budget_warehouse.pdf import Grid, Page
+from budget_warehouse.pdf import Grid, Page, read_pdf
+from conftest import REPO
 
 PACKAGED = Path(__file__).resolve().parents[2] / "src" / "budget_warehouse" / "families"
 
@@ -240,3 +241,17 @@ def test_a_column_the_ruling_split_in_three_is_read_once(tmp_path: Path) -> None
         (("收 入", "支 出"), ("项 目", "预算数"), ("一、部门预算", "105.00"), ("1、财政拨款", "100.00")),
         (("2、事业收入", "5.00"),),
     ]
+
+
+CORPUS = REPO.parent / "shared" / "disclosures" / "corpus"
+GONGYE = CORPUS / "xian-12b" / "xian-gongyehexinxihuaju-2022-yusuan.pdf"
+
+
+@pytest.mark.skipif(not GONGYE.is_file(), reason="no shared/disclosures/corpus beside the repository")
+def test_a_row_printed_above_the_ruling_is_the_table_s_first_row() -> None:
+    # 西安市工业和信息化局 2022 p.36: pdfplumber's ruling starts below 表8's row 54 (30228 工会经费);
+    # it is the continuation page's first row, not a heading line
+    page = read_pdf(GONGYE)[35]
+    (grid,) = page.grids
+    assert grid.cells[0][1:] == ("30228", "工会经费", "50502", "商品和服务支出", "147438.64", "0.00", "147438.64", "")
+    assert not any("工会经费" in line for line in grid.heading)
