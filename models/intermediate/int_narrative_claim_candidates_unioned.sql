@@ -181,32 +181,16 @@ function_candidates as (
 
     union all
 
-    select
-        checkable.document_id,
-        checkable.claim_number,
-        economic_lines.economic_code as table_figure_name,
-        economic_lines.total_amount as table_amount,
-        cast(null as {{ dbt.type_int() }}) as source_table_number,
-        economic_lines.source_page_number,
-        economic_lines.source_row_number
-    from checkable
-    inner join economic_lines
-        on
-            checkable.document_id = economic_lines.document_id
-            and checkable.subject_code = economic_lines.economic_code
-    where checkable.subject = 'economic_subject'
-
-    union all
-
-    -- a breakdown of an 经济分类 line (工资福利支出（301）X万元。具体为：人员经费 Y万元；…) against
-    -- that line's 人员经费 / 公用经费 columns, where the table prints them
+    -- an 经济分类 line, or its 人员经费 / 公用经费 column where the text breaks the line down
+    -- (工资福利支出（301）X万元。具体为：人员经费 Y万元；…)
     select
         checkable.document_id,
         checkable.claim_number,
         economic_lines.economic_code as table_figure_name,
         case checkable.subject
             when 'personnel_expenditure' then economic_lines.personnel_amount
-            else economic_lines.public_amount
+            when 'public_expenditure' then economic_lines.public_amount
+            else economic_lines.total_amount
         end as table_amount,
         cast(null as {{ dbt.type_int() }}) as source_table_number,
         economic_lines.source_page_number,
@@ -216,7 +200,7 @@ function_candidates as (
         on
             checkable.document_id = economic_lines.document_id
             and checkable.subject_code = economic_lines.economic_code
-    where checkable.subject in ('personnel_expenditure', 'public_expenditure')
+    where checkable.subject in ('economic_subject', 'personnel_expenditure', 'public_expenditure')
 
 ),
 

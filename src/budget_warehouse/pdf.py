@@ -119,20 +119,13 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
     for index, grid in enumerate(grids):
         upper = bottoms[index - 1] if index else float("-inf")
         lower = grids[index + 1].top if index + 1 < len(grids) else float("inf")
-        heading = [
-            str(line["text"])
-            for line in lines
-            if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= grid.top + 1
-        ]
-        footer = [
-            str(line["text"])
-            for line in lines
-            if bottoms[index] - 1 <= float(line["top"]) and float(line["bottom"]) <= lower + 1
-        ]
+        above = _lines_between(lines, upper, grid.top)
+        footer = [str(line["text"]) for line in _lines_between(lines, bottoms[index], lower)]
         caption, cells = _caption_rows(grid.cells)
-        lost = _lost_row(grid, above[-1]) if (above := _lines_above(lines, upper, grid.top)) and not caption else None
+        lost = _lost_row(grid, above[-1]) if above and not caption else None
         if lost is not None:
-            heading, cells = heading[:-1], (lost, *cells)
+            above, cells = above[:-1], (lost, *cells)
+        heading = [str(line["text"]) for line in above]
         placed.append(
             Grid(
                 grid.page_number,
@@ -146,8 +139,9 @@ def _place_lines(grids: list[Grid], bottoms: list[float], lines: list[dict[str, 
     return tuple(placed)
 
 
-def _lines_above(lines: list[dict[str, Any]], upper: float, top: float) -> list[dict[str, Any]]:
-    return [line for line in lines if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= top + 1]
+def _lines_between(lines: list[dict[str, Any]], upper: float, lower: float) -> list[dict[str, Any]]:
+    """The text lines from ``upper`` down to ``lower`` (a point of slack either way)."""
+    return [line for line in lines if upper - 1 <= float(line["top"]) and float(line["bottom"]) <= lower + 1]
 
 
 _DECIMAL = re.compile(r"^-?[\d,]+\.\d+$")
